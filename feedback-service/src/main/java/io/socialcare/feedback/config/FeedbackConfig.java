@@ -1,0 +1,45 @@
+package io.socialcare.feedback.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The settings of the feedback service ({@code feedback.*}).
+ */
+@ConfigMapping(prefix = "feedback")
+public interface FeedbackConfig {
+
+    /** Cosine similarity (0–1) a contribution needs with a theme's terms to join it instead of opening a new theme. */
+    @WithDefault("0.45")
+    double similarityThreshold();
+
+    /** Terms a contribution must share with a theme to join it (fewer when the contribution has fewer terms). */
+    @WithDefault("2")
+    int minSharedTerms();
+
+    /** How many of a brand's most recently active themes are compared with each new contribution. */
+    @WithDefault("2000")
+    int candidateThemes();
+
+    /** How many keywords a theme shows (its most frequent terms). */
+    @WithDefault("5")
+    int keywords();
+
+    /** How many sample contributions the theme detail shows (newest first). */
+    @WithDefault("10")
+    int samples();
+
+    /** The CloudEvents {@code ce_source} of the events this service publishes. */
+    @WithDefault("urn:socialcare:feedback-service")
+    String eventSource();
+
+    /** Age after which an unpublished {@code theme.shipped} event is picked up again by the relay. */
+    @WithDefault("PT30S")
+    Duration relayAfter();
+
+    /** How often the relay looks for unpublished {@code theme.shipped} events (a scheduler period such as 10s). */
+    @WithDefault("10s")
+    String relayEvery();
+}

@@ -1,0 +1,58 @@
+package io.socialcare.feedback.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Indexes;
+import io.quarkus.logging.Log;
+import io.quarkus.mongodb.reactive.ReactiveMongoClient;
+import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
+import io.quarkus.runtime.StartupEvent;
+import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The service's MongoDB collections, and their indexes (created at start-up; uniqueness lives in {@code _id}, so
+ * that the guarantees hold on the wire-protocol server used locally, which ignores secondary indexes).
+ */
+@ApplicationScoped
+public class MongoStore {
+
+    public static final String THEMES = "themes";
+    public static final String CONTRIBUTIONS = "contributions";
+    public static final String THEME_CUSTOMERS = "theme_customers";
+    public static final String TRENDS = "trends";
+    public static final String TRENDED = "trended_mentions";
+
+    private final ReactiveMongoClient client;
+    private final String database;
+
+    public MongoStore(ReactiveMongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
+        this.client = client;
+        this.database = database;
+    }
+
+    public ReactiveMongoCollection<Document> collection(String name) {
+        return client.getDatabase(database).getCollection(name);
+    }
+
+    void createIndexes(@Observes StartupEvent event) {
+        try {
+            collection(THEMES).createIndex(Indexes.ascending("brand", "mergedInto", "customers")).await().indefinitely();
+            collection(THEMES).createIndex(Indexes.ascending("brand", "mergedInto", "lastSeenAt")).await().indefinitely();
+            collection(THEMES).createIndex(Indexes.ascending("shipment", "shipmentClaimedAt")).await().indefinitely();
+            collection(CONTRIBUTIONS).createIndex(Indexes.ascending("themeId", "at")).await().indefinitely();
+            collection(TRENDS).createIndex(Indexes.ascending("brand", "interval", "start")).await().indefinitely();
+        } catch (RuntimeException e) {
+            Log.warnf("Could not create the indexes now (%s); queries still work without them", e.getMessage());
+        }
+    }
+
+    /** True for the error a unique key (here always {@code _id}) raises on a second insert. */
+    public static boolean isDuplicate(Throwable failure) {
+        return failure instanceof MongoWriteException write
+                && (write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY || write.getError().getCode() == 11000);
+    }
+}

@@ -1,0 +1,250 @@
+package io.socialcare.feedback.repository;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import io.quarkus.mongodb.FindOptions;
+import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.socialcare.feedback.Theme;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * Themes and their prepared aggregates, plus the (theme, customer) pairs that make the distinct-customer count
+ * exact: a pair's {@code _id} is unique, so a customer is counted once per theme whatever the redeliveries.
+ */
+@ApplicationScoped
+public class ThemeRepository {
+
+    public static final String SHIPMENT_PENDING = "pending";
+    public static final String SHIPMENT_PUBLISHED = "published";
+
+    private final MongoStore store;
+
+    public ThemeRepository(MongoStore store) {
+        this.store = store;
+    }
+
+    private ReactiveMongoCollection<Document> themes() {
+        return store.collection(MongoStore.THEMES);
+    }
+
+    private ReactiveMongoCollection<Document> themeCustomers() {
+        return store.collection(MongoStore.THEME_CUSTOMERS);
+    }
+
+    /** The brand's open (not merged) themes most recently active, with the fields matching needs. */
+    public Uni<List<Theme>> candidates(String brand, int limit) {
+        return themes()
+                .find(Filters.and(Filters.eq("brand", brand), Filters.eq("mergedInto", null)),
+                        new FindOptions()
+                                .sort(Sorts.descending("lastSeenAt"))
+                                .limit(limit)
+                                .projection(Projections.include("brand", "title", "product", "termCounts", "mentions")))
+                .map(ThemeRepository::fromDocument)
+                .collect().asList();
+    }
+
+    public Uni<Theme> findById(String id) {
+        return themes().find(Filters.eq("_id", id)).toUni().map(d -> d == null ? null : fromDocument(d));
+    }
+
+    public Uni<Void> insert(Theme theme) {
+        return themes().insertOne(toDocument(theme)).replaceWithVoid();
+    }
+
+    /** Records that {@code customerKey} contributed to the theme; true the first time only. */
+    public Uni<Boolean> addCustomer(String themeId, String customerKey) {
+        return themeCustomers()
+                .insertOne(new Document("_id", themeId + "|" + customerKey)
+                        .append("themeId", themeId)
+                        .append("customerKey", customerKey))
+                .map(r -> true)
+                .onFailure(MongoStore::isDuplicate).recoverWithItem(false);
+    }
+
+    /** The customers recorded for a theme. */
+    public Multi<String> customersOf(String themeId) {
+        return themeCustomers().find(Filters.eq("themeId", themeId)).map(d -> d.getString("customerKey"));
+    }
+
+    /** Adds one contribution to the theme's aggregates in a single atomic update. */
+    public Uni<Void> addContribution(String themeId, String channel, double sentiment, String week, List<String> terms,
+            double heat, Instant at, boolean newCustomer) {
+        Document inc = new Document("mentions", 1)
+                .append("customers", newCustomer ? 1 : 0)
+                .append("channels." + channel, 1)
+                .append("sentimentSum", sentiment)
+                .append("weekly." + week, 1)
+                .append("heat", heat);
+        for (String term : terms) {
+            inc.append("termCounts." + term, 1);
+        }
+        Document update = new Document("$inc", inc)
+                .append("$min", new Document("firstSeenAt", Date.from(at)))
+                .append("$max", new Document("lastSeenAt", Date.from(at)))
+                .append("$set", new Document("updatedAt", new Date()));
+        return themes().updateOne(Filters.eq("_id", themeId), update).replaceWithVoid();
+    }
+
+    /** Replaces the aggregates with ones recomputed from the contributions (after a merge). */
+    public Uni<Void> replaceAggregates(Theme t) {
+        Document set = new Document("mentions", t.mentions())
+                .append("customers", t.customers())
+                .append("channels", new Document(new LinkedHashMap<>(t.channels())))
+                .append("sentimentSum", t.sentimentSum())
+                .append("weekly", new Document(new LinkedHashMap<>(t.weekly())))
+                .append("termCounts", new Document(new LinkedHashMap<>(t.termCounts())))
+                .append("heat", t.heat())
+                .append("firstSeenAt", date(t.firstSeenAt()))
+                .append("lastSeenAt", date(t.lastSeenAt()))
+                .append("updatedAt", new Date());
+        return themes().updateOne(Filters.eq("_id", t.id()), new Document("$set", set)).replaceWithVoid();
+    }
+
+    /** Changes the status (and the note when given); returns the theme after the change, or null. */
+    public Uni<Theme> setStatus(String id, String status, String note) {
+        Document set = new Document("status", status).append("updatedAt", new Date());
+        if (note != null) {
+            set.append("note", note);
+        }
+        return themes().findOneAndUpdate(Filters.eq("_id", id), new Document("$set", set),
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))
+                .map(d -> d == null ? null : fromDocument(d));
+    }
+
+    /**
+     * Marks the theme shipped and its {@code theme.shipped} event due, only if it never was: true for the one call
+     * that must publish.
+     */
+    public Uni<Boolean> markShipmentDue(String id, String note) {
+        Date now = new Date();
+        Document set = new Document("status", "shipped")
+                .append("shipment", SHIPMENT_PENDING)
+                .append("shippedAt", now)
+                .append("shipmentClaimedAt", now)
+                .append("updatedAt", now);
+        if (note != null) {
+            set.append("note", note);
+        }
+        return themes().updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("shipment", null)), new Document("$set", set))
+                .map(r -> r.getModifiedCount() == 1);
+    }
+
+    /** Claims one theme whose shipment is still pending since before {@code claimedBefore}, for the relay. */
+    public Uni<Theme> claimPendingShipment(Instant claimedBefore) {
+        return themes().findOneAndUpdate(
+                        Filters.and(Filters.eq("shipment", SHIPMENT_PENDING),
+                                Filters.lt("shipmentClaimedAt", Date.from(claimedBefore))),
+                        new Document("$set", new Document("shipmentClaimedAt", new Date())),
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))
+                .map(d -> d == null ? null : fromDocument(d));
+    }
+
+    public Uni<Void> markShipmentPublished(String id) {
+        return themes().updateOne(Filters.eq("_id", id), new Document("$set",
+                        new Document("shipment", SHIPMENT_PUBLISHED).append("shipmentPublishedAt", new Date())))
+                .replaceWithVoid();
+    }
+
+    /** Marks {@code id} merged into {@code into}, unless it was merged already; true when it changed. */
+    public Uni<Boolean> markMerged(String id, String into) {
+        return themes().updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("mergedInto", null)),
+                        new Document("$set", new Document("mergedInto", into).append("updatedAt", new Date())))
+                .map(r -> r.getModifiedCount() == 1);
+    }
+
+    /** One page of themes matching {@code filter}, ordered by {@code sort} then id. */
+    public Uni<List<Theme>> page(Bson filter, Bson sort, int limit) {
+        return themes().find(filter, new FindOptions().sort(sort).limit(limit))
+                .map(ThemeRepository::fromDocument)
+                .collect().asList();
+    }
+
+    /** Every theme matching {@code filter}, in {@code sort} order (export). */
+    public Multi<Theme> stream(Bson filter, Bson sort) {
+        return themes().find(filter, new FindOptions().sort(sort)).map(ThemeRepository::fromDocument);
+    }
+
+    static Document toDocument(Theme t) {
+        return new Document("_id", t.id())
+                .append("brand", t.brand())
+                .append("title", t.title())
+                .append("product", t.product())
+                .append("status", t.status())
+                .append("note", t.note())
+                .append("termCounts", new Document(new LinkedHashMap<>(t.termCounts())))
+                .append("mentions", t.mentions())
+                .append("customers", t.customers())
+                .append("channels", new Document(new LinkedHashMap<>(t.channels())))
+                .append("sentimentSum", t.sentimentSum())
+                .append("firstSeenAt", date(t.firstSeenAt()))
+                .append("lastSeenAt", date(t.lastSeenAt()))
+                .append("weekly", new Document(new LinkedHashMap<>(t.weekly())))
+                .append("heat", t.heat())
+                .append("mergedInto", t.mergedInto())
+                .append("shipment", t.shipment())
+                .append("createdAt", date(t.createdAt()))
+                .append("updatedAt", date(t.updatedAt()));
+    }
+
+    static Theme fromDocument(Document d) {
+        return new Theme(
+                d.getString("_id"),
+                d.getString("brand"),
+                d.getString("title"),
+                d.getString("product"),
+                d.getString("status"),
+                d.getString("note"),
+                counts(d.get("termCounts", Document.class)),
+                number(d.get("mentions")).intValue(),
+                number(d.get("customers")).intValue(),
+                counts(d.get("channels", Document.class)),
+                number(d.get("sentimentSum")).doubleValue(),
+                instant(d.getDate("firstSeenAt")),
+                instant(d.getDate("lastSeenAt")),
+                counts(d.get("weekly", Document.class)),
+                number(d.get("heat")).doubleValue(),
+                d.getString("mergedInto"),
+                d.getString("shipment"),
+                instant(d.getDate("createdAt")),
+                instant(d.getDate("updatedAt")));
+    }
+
+    private static Number number(Object value) {
+        return value instanceof Number n ? n : 0;
+    }
+
+    private static Map<String, Integer> counts(Document d) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        if (d != null) {
+            for (Map.Entry<String, Object> e : d.entrySet()) {
+                int n = number(e.getValue()).intValue();
+                if (n != 0) {
+                    counts.put(e.getKey(), n);
+                }
+            }
+        }
+        return counts;
+    }
+
+    static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

@@ -1,0 +1,242 @@
+package io.socialcare.feedback.service;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.socialcare.contract.MentionEvent;
+import io.socialcare.feedback.Contribution;
+import io.socialcare.feedback.Theme;
+import io.socialcare.feedback.ThemeStatus;
+import io.socialcare.feedback.config.FeedbackConfig;
+import io.socialcare.feedback.repository.ContributionRepository;
+import io.socialcare.feedback.repository.ThemeRepository;
+import io.socialcare.feedback.repository.TrendRepository;
+
+/**
+ * What happens to each captured mention: it is counted in the trends (every mention, once), and when it is
+ * product feedback (a suggestion, or a complaint naming a product or topic) it becomes a contribution, attached
+ * to the most similar theme of its brand or to a new one, whose aggregates are updated in one atomic write.
+ *
+ * <p>Every step is guarded by a unique key so that a redelivered mention changes nothing.</p>
+ */
+@ApplicationScoped
+public class FeedbackIngest {
+
+    public static final List<String> INTENTS = List.of("complaint", "question", "suggestion", "praise", "other");
+    public static final List<String> SENTIMENTS = List.of("negative", "neutral", "positive");
+    public static final List<String> CHANNELS = List.of("x", "facebook", "instagram", "youtube", "tiktok", "linkedin",
+            "blog", "forum", "review", "partner");
+
+    /** Origin of the "heat" used to rank trending themes; see {@link Theme#heat()}. */
+    static final long HEAT_EPOCH = Instant.parse("2025-01-01T00:00:00Z").getEpochSecond();
+    static final double HEAT_SCALE_SECONDS = 7 * 24 * 3600.0;
+
+    private final TermExtractor extractor;
+    private final ThemeMatcher matcher;
+    private final ThemeRepository themes;
+    private final ContributionRepository contributions;
+    private final TrendRepository trends;
+    private final FeedbackConfig config;
+
+    public FeedbackIngest(TermExtractor extractor, ThemeMatcher matcher, ThemeRepository themes,
+            ContributionRepository contributions, TrendRepository trends, FeedbackConfig config) {
+        this.extractor = extractor;
+        this.matcher = matcher;
+        this.themes = themes;
+        this.contributions = contributions;
+        this.trends = trends;
+        this.config = config;
+    }
+
+    /** Checks what the service needs from a mention; an unusable one is an error (and goes to the dead-letter topic). */
+    public static void validate(MentionEvent m) {
+        if (m == null) {
+            throw new IllegalArgumentException("empty mention");
+        }
+        if (blank(m.id()) || blank(m.brand()) || blank(m.channel())) {
+            throw new IllegalArgumentException("mention without id, brand or channel");
+        }
+        if (m.publishedAt() == null && m.capturedAt() == null) {
+            throw new IllegalArgumentException("mention " + m.id() + " without publishedAt");
+        }
+    }
+
+    public Uni<Void> ingest(MentionEvent m) {
+        validate(m);
+        return count(m).chain(() -> isFeedback(m) ? contribute(m) : Uni.createFrom().voidItem());
+    }
+
+    /** Suggestions, and complaints that name a product or topic. */
+    public static boolean isFeedback(MentionEvent m) {
+        if (m.analysis() == null) {
+            return false;
+        }
+        String intent = m.analysis().intent();
+        List<String> topics = m.analysis().topics();
+        return "suggestion".equals(intent) || ("complaint".equals(intent) && topics != null && !topics.isEmpty());
+    }
+
+    private Uni<Void> count(MentionEvent m) {
+        Instant at = timeOf(m);
+        String intent = intentOf(m);
+        String sentiment = sentimentLabelOf(m);
+        return trends.markCounted(m.id()).chain(first -> {
+            if (!first) {
+                return Uni.createFrom().voidItem();
+            }
+            return trends.increment(m.brand(), "day", dayStart(at), intent, sentiment)
+                    .chain(() -> trends.increment(m.brand(), "week", weekStart(at), intent, sentiment));
+        });
+    }
+
+    private Uni<Void> contribute(MentionEvent m) {
+        return contributions.exists(m.id()).chain(exists -> {
+            if (exists) {
+                Log.debugf("Mention %s was contributed before", m.id());
+                return Uni.createFrom().voidItem();
+            }
+            Contribution c = toContribution(m);
+            if (c.terms().isEmpty()) {
+                Log.debugf("Mention %s has no terms to group on", m.id());
+                return Uni.createFrom().voidItem();
+            }
+            return themes.candidates(c.brand(), config.candidateThemes())
+                    .map(candidates -> matcher.bestMatch(c.terms(), c.product(), candidates))
+                    .chain(match -> match == null ? openTheme(c, m.text()) : join(match, c));
+        });
+    }
+
+    private Uni<Void> join(Theme theme, Contribution c) {
+        Contribution attached = c.withTheme(theme.id());
+        return contributions.insert(attached).chain(inserted -> {
+            if (!inserted) {
+                return Uni.createFrom().voidItem();
+            }
+            return themes.addCustomer(theme.id(), c.customerKey())
+                    .chain(newCustomer -> themes.addContribution(theme.id(), channelOf(c.channel()), c.sentiment(),
+                            weekOf(c.at()), c.terms(), heat(c.at()), c.at(), newCustomer));
+        });
+    }
+
+    private Uni<Void> openTheme(Contribution c, String text) {
+        String id = UUID.randomUUID().toString();
+        Contribution attached = c.withTheme(id);
+        return contributions.insert(attached).chain(inserted -> {
+            if (!inserted) {
+                return Uni.createFrom().voidItem();
+            }
+            HashMap<String, Integer> termCounts = new HashMap<>();
+            c.terms().forEach(t -> termCounts.put(t, 1));
+            HashMap<String, Integer> channels = new HashMap<>();
+            channels.put(channelOf(c.channel()), 1);
+            HashMap<String, Integer> weekly = new HashMap<>();
+            weekly.put(weekOf(c.at()), 1);
+            Instant now = Instant.now();
+            Theme theme = new Theme(id, c.brand(), extractor.title(text, 6), c.product(), ThemeStatus.NEW, null,
+                    termCounts, 1, 1, channels, c.sentiment(), c.at(), c.at(), weekly, heat(c.at()), null, null, now, now);
+            Log.infof("New theme %s for brand %s", id, c.brand());
+            return themes.addCustomer(id, c.customerKey()).chain(() -> themes.insert(theme));
+        });
+    }
+
+    Contribution toContribution(MentionEvent m) {
+        MentionEvent.Analysis analysis = m.analysis();
+        List<String> topics = analysis.topics() == null ? List.of() : analysis.topics();
+        String product = topics.isEmpty() || blank(topics.get(0)) ? null : topics.get(0).trim();
+        MentionEvent.Author author = m.author();
+        String authorId = author == null ? null : author.id();
+        double sentiment = analysis.sentiment() == null ? 0 : clamp(analysis.sentiment().score());
+        return new Contribution(
+                m.id(),
+                null,
+                m.brand(),
+                customerKey(m.brand(), m.customerRef(), m.channel(), authorId),
+                m.channel(),
+                blank(m.threadId()) ? m.externalId() : m.threadId(),
+                m.externalId(),
+                authorId,
+                author == null ? null : author.handle(),
+                author == null ? null : author.name(),
+                m.text(),
+                sentiment,
+                intentOf(m),
+                product,
+                extractor.terms(m.text(), topics),
+                timeOf(m));
+    }
+
+    /** The same person across channels when the partner gave a CRM id; otherwise one identity of one channel. */
+    public static String customerKey(String brand, String customerRef, String channel, String authorId) {
+        if (!blank(customerRef)) {
+            return brand + ":ref:" + customerRef;
+        }
+        return channel + ":" + authorId;
+    }
+
+    static Instant timeOf(MentionEvent m) {
+        return m.publishedAt() != null ? m.publishedAt() : m.capturedAt();
+    }
+
+    static String intentOf(MentionEvent m) {
+        String intent = m.analysis() == null ? null : m.analysis().intent();
+        return intent != null && INTENTS.contains(intent) ? intent : "other";
+    }
+
+    static String sentimentLabelOf(MentionEvent m) {
+        MentionEvent.Sentiment s = m.analysis() == null ? null : m.analysis().sentiment();
+        if (s == null) {
+            return "neutral";
+        }
+        if (s.label() != null && SENTIMENTS.contains(s.label())) {
+            return s.label();
+        }
+        return s.score() < -0.2 ? "negative" : s.score() > 0.2 ? "positive" : "neutral";
+    }
+
+    /** A channel of the contract, or "other" (the value becomes a field name in the theme document). */
+    public static String channelOf(String channel) {
+        String c = channel == null ? "" : channel.toLowerCase(Locale.ROOT);
+        return CHANNELS.contains(c) ? c : "other";
+    }
+
+    /** ISO week key: {@code 2026-W47}. */
+    public static String weekOf(Instant at) {
+        LocalDate date = at.atZone(ZoneOffset.UTC).toLocalDate();
+        return String.format(Locale.ROOT, "%d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR),
+                date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
+    public static Instant dayStart(Instant at) {
+        return at.truncatedTo(ChronoUnit.DAYS);
+    }
+
+    public static Instant weekStart(Instant at) {
+        return at.atZone(ZoneOffset.UTC).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                .atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    public static double heat(Instant at) {
+        return Math.exp((at.getEpochSecond() - HEAT_EPOCH) / HEAT_SCALE_SECONDS);
+    }
+
+    private static double clamp(double score) {
+        return Double.isNaN(score) ? 0 : Math.max(-1, Math.min(1, score));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

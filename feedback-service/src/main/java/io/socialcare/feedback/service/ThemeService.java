@@ -1,0 +1,218 @@
+package io.socialcare.feedback.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.socialcare.commons.paging.Cursors;
+import io.socialcare.commons.paging.Page;
+import io.socialcare.commons.problem.ProblemException;
+import io.socialcare.feedback.Contribution;
+import io.socialcare.feedback.Theme;
+import io.socialcare.feedback.ThemeStatus;
+import io.socialcare.feedback.messaging.ShipmentPublisher;
+import io.socialcare.feedback.repository.ContributionRepository;
+import io.socialcare.feedback.repository.ThemeRepository;
+import org.bson.conversions.Bson;
+
+/**
+ * Reading themes for product teams, changing their status (shipping tells the customers), and merging them.
+ */
+@ApplicationScoped
+public class ThemeService {
+
+    /** The list orders: the field sorted on, descending, then the id. */
+    public enum Sort {
+        CUSTOMERS("customers"), MENTIONS("mentions"), RECENT("lastSeenAt"), TRENDING("heat");
+
+        final String field;
+
+        Sort(String field) {
+            this.field = field;
+        }
+
+        public static final List<String> NAMES = List.of("customers", "mentions", "recent", "trending");
+
+        public static Sort of(String name) {
+            return valueOf(name.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /** What a list asks for; {@code brands} null means every brand (admin). */
+    public record Query(Collection<String> brands, String product, String status, Instant since, Instant until) {
+    }
+
+    private final ThemeRepository themes;
+    private final ContributionRepository contributions;
+    private final ShipmentPublisher publisher;
+
+    public ThemeService(ThemeRepository themes, ContributionRepository contributions, ShipmentPublisher publisher) {
+        this.themes = themes;
+        this.contributions = contributions;
+        this.publisher = publisher;
+    }
+
+    public Uni<Page<Theme>> list(Query query, Sort sort, int limit, String cursor) {
+        Bson filter = filter(query);
+        List<String> position = Cursors.decode(cursor, 3);
+        if (position != null) {
+            if (!position.get(0).equals(sort.name())) {
+                throw ProblemException.invalid("cursor", "belongs to another sort order");
+            }
+            filter = Filters.and(filter, after(sort, position.get(1), position.get(2)));
+        }
+        Bson order = Sorts.orderBy(Sorts.descending(sort.field), Sorts.ascending("_id"));
+        return themes.page(filter, order, limit + 1).map(found -> {
+            if (found.size() <= limit) {
+                return new Page<>(found, null);
+            }
+            List<Theme> items = found.subList(0, limit);
+            Theme last = items.get(limit - 1);
+            return new Page<>(List.copyOf(items), Cursors.encode(sort.name(), sortValue(sort, last), last.id()));
+        });
+    }
+
+    /** Every theme of the query, most customers first (export). */
+    public Multi<Theme> all(Query query) {
+        return themes.stream(filter(query), Sorts.orderBy(Sorts.descending("customers"), Sorts.ascending("_id")));
+    }
+
+    public Uni<Theme> find(String id) {
+        return themes.findById(id);
+    }
+
+    public Uni<List<Contribution>> samples(String themeId, int n) {
+        return contributions.newest(themeId, n);
+    }
+
+    /**
+     * Sets the status (and note). The first time a theme becomes {@code shipped}, its {@code theme.shipped} event
+     * is made due and published; later changes to {@code shipped} publish nothing.
+     */
+    public Uni<Theme> changeStatus(Theme theme, String status, String note) {
+        if (theme.mergedInto() != null) {
+            throw ProblemException.conflict("Theme " + theme.id() + " was merged into " + theme.mergedInto());
+        }
+        if (!ThemeStatus.SHIPPED.equals(status)) {
+            return themes.setStatus(theme.id(), status, note);
+        }
+        return themes.markShipmentDue(theme.id(), note).chain(due -> {
+            if (!due) {
+                return themes.setStatus(theme.id(), status, note);
+            }
+            return themes.findById(theme.id())
+                    .call(shipped -> publisher.publish(shipped, shipped.note()))
+                    .chain(() -> themes.findById(theme.id()));
+        });
+    }
+
+    /**
+     * Merges {@code source} into {@code target}: the source is marked merged first (new contributions then go to
+     * the target), its contributions and customers move, and the target's aggregates are recomputed from its
+     * contributions. Running it again after a failure completes it.
+     */
+    public Uni<Theme> merge(Theme source, Theme target) {
+        if (source.id().equals(target.id())) {
+            throw ProblemException.invalid("into", "must be another theme");
+        }
+        if (!source.brand().equals(target.brand())) {
+            throw ProblemException.conflict("Themes of different brands cannot be merged");
+        }
+        if (target.mergedInto() != null) {
+            throw ProblemException.conflict("Theme " + target.id() + " was merged into " + target.mergedInto());
+        }
+        if (source.mergedInto() != null && !source.mergedInto().equals(target.id())) {
+            throw ProblemException.conflict("Theme " + source.id() + " was merged into " + source.mergedInto());
+        }
+        return themes.markMerged(source.id(), target.id())
+                .chain(() -> contributions.reassign(source.id(), target.id()))
+                .chain(() -> themes.customersOf(source.id())
+                        .onItem().transformToUniAndConcatenate(key -> themes.addCustomer(target.id(), key))
+                        .collect().last())
+                .chain(() -> recompute(target))
+                .chain(() -> themes.findById(target.id()));
+    }
+
+    private Uni<Void> recompute(Theme target) {
+        return contributions.ofTheme(target.id()).collect().asList().chain(all -> {
+            Map<String, Integer> terms = new HashMap<>();
+            Map<String, Integer> channels = new HashMap<>();
+            Map<String, Integer> weekly = new HashMap<>();
+            Set<String> customers = new HashSet<>();
+            double sentiment = 0;
+            double heat = 0;
+            Instant first = null;
+            Instant last = null;
+            for (Contribution c : all) {
+                c.terms().forEach(t -> terms.merge(t, 1, Integer::sum));
+                channels.merge(FeedbackIngest.channelOf(c.channel()), 1, Integer::sum);
+                weekly.merge(FeedbackIngest.weekOf(c.at()), 1, Integer::sum);
+                customers.add(c.customerKey());
+                sentiment += c.sentiment();
+                heat += FeedbackIngest.heat(c.at());
+                first = first == null || c.at().isBefore(first) ? c.at() : first;
+                last = last == null || c.at().isAfter(last) ? c.at() : last;
+            }
+            Theme recomputed = new Theme(target.id(), target.brand(), target.title(), target.product(),
+                    target.status(), target.note(), terms, all.size(), customers.size(), channels, sentiment, first,
+                    last, weekly, heat, null, target.shipment(), target.createdAt(), Instant.now());
+            return themes.replaceAggregates(recomputed);
+        });
+    }
+
+    private static Bson filter(Query q) {
+        List<Bson> parts = new ArrayList<>();
+        parts.add(Filters.eq("mergedInto", null));
+        if (q.brands() != null) {
+            parts.add(Filters.in("brand", q.brands()));
+        }
+        if (q.product() != null) {
+            parts.add(Filters.eq("product", q.product()));
+        }
+        if (q.status() != null) {
+            parts.add(Filters.eq("status", q.status()));
+        }
+        if (q.since() != null) {
+            parts.add(Filters.gte("lastSeenAt", Date.from(q.since())));
+        }
+        if (q.until() != null) {
+            parts.add(Filters.lt("firstSeenAt", Date.from(q.until())));
+        }
+        return Filters.and(parts);
+    }
+
+    private static Bson after(Sort sort, String value, String id) {
+        Object v;
+        try {
+            v = switch (sort) {
+                case CUSTOMERS, MENTIONS -> Integer.parseInt(value);
+                case RECENT -> new Date(Long.parseLong(value));
+                case TRENDING -> Double.parseDouble(value);
+            };
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("cursor", "is not a cursor this list returned");
+        }
+        return Filters.or(Filters.lt(sort.field, v), Filters.and(Filters.eq(sort.field, v), Filters.gt("_id", id)));
+    }
+
+    private static String sortValue(Sort sort, Theme t) {
+        return switch (sort) {
+            case CUSTOMERS -> Integer.toString(t.customers());
+            case MENTIONS -> Integer.toString(t.mentions());
+            case RECENT -> Long.toString(t.lastSeenAt().toEpochMilli());
+            case TRENDING -> Double.toString(t.heat());
+        };
+    }
+}

@@ -1,0 +1,61 @@
+package io.socialcare.listening.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Typed configuration of the listening service ({@code listening.*}).
+ */
+@ConfigMapping(prefix = "listening")
+public interface ListeningConfig {
+
+    /** How far in the future a mention's {@code publishedAt} may lie (clock skew of the sources). */
+    @WithDefault("5m")
+    Duration maxFutureSkew();
+
+    /** The CloudEvents {@code ce_source} of the records this service publishes. */
+    @WithDefault("/listening-service")
+    String eventSource();
+
+    Relay relay();
+
+    Meta meta();
+
+    X x();
+
+    interface Relay {
+
+        /** How often the relay looks for stored mentions that did not reach Kafka yet. */
+        @WithDefault("2s")
+        Duration every();
+
+        /**
+         * How long a publish attempt owns a mention before the relay may retry it; longer than the producer's
+         * max.block.ms plus delivery.timeout.ms, so that the relay does not race an attempt still under way.
+         */
+        @WithDefault("10s")
+        Duration lease();
+
+        /** How many unpublished mentions the relay sends per run, oldest first. */
+        @WithDefault("200")
+        int batchSize();
+    }
+
+    interface Meta {
+
+        /** The verify token Meta echoes in {@code hub.verify_token} when a webhook subscription is set up. */
+        Optional<String> verifyToken();
+
+        /** The Meta app secret that signs webhook deliveries ({@code X-Hub-Signature-256}). */
+        Optional<String> appSecret();
+    }
+
+    interface X {
+
+        /** The X consumer secret that answers CRC checks and signs webhook deliveries. */
+        Optional<String> consumerSecret();
+    }
+}

@@ -1,0 +1,90 @@
+package io.socialcare.response.client;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.logging.Log;
+import io.socialcare.response.config.ResponseConfig;
+
+/**
+ * One circuit breaker per channel (SmallRye's {@code @CircuitBreaker} is per method, and one failing network must
+ * not stop the others): after {@code breaker-failure-threshold} consecutive failures the channel is open for
+ * {@code breaker-open-for}, then one trial post is let through; its success closes the breaker. State is per
+ * replica, in memory.
+ */
+@ApplicationScoped
+public class CircuitBreakers {
+
+    private final Map<String, State> states = new ConcurrentHashMap<>();
+    private final ResponseConfig config;
+    private final Clock clock = Clock.systemUTC();
+
+    public CircuitBreakers(ResponseConfig config) {
+        this.config = config;
+    }
+
+    private static final class State {
+        int failures;
+        Instant openUntil;
+        boolean trialInFlight;
+    }
+
+    /**
+     * Null when a post to the channel may go now (and, for a half-open breaker, takes the one trial slot);
+     * otherwise the time to try again.
+     */
+    public synchronized Instant acquire(String channel) {
+        State s = states.computeIfAbsent(channel, c -> new State());
+        if (s.openUntil == null) {
+            return null;
+        }
+        Instant now = clock.instant();
+        if (now.isBefore(s.openUntil)) {
+            return s.openUntil;
+        }
+        if (s.trialInFlight) {
+            return now.plus(config.delivery().breakerOpenFor());
+        }
+        s.trialInFlight = true;
+        return null;
+    }
+
+    public synchronized void success(String channel) {
+        State s = states.computeIfAbsent(channel, c -> new State());
+        if (s.openUntil != null) {
+            Log.infof("Circuit breaker of channel %s closed", channel);
+        }
+        s.failures = 0;
+        s.openUntil = null;
+        s.trialInFlight = false;
+    }
+
+    public synchronized void failure(String channel) {
+        State s = states.computeIfAbsent(channel, c -> new State());
+        s.failures++;
+        if (s.trialInFlight || s.failures >= config.delivery().breakerFailureThreshold()) {
+            s.openUntil = clock.instant().plus(config.delivery().breakerOpenFor());
+            s.trialInFlight = false;
+            Log.warnf("Circuit breaker of channel %s open until %s after %d failures", channel, s.openUntil,
+                    s.failures);
+        }
+    }
+
+    /** The end of the channel's open period, or null when closed. */
+    public synchronized Instant openUntil(String channel) {
+        State s = states.get(channel);
+        return s == null ? null : s.openUntil;
+    }
+
+    /** Releases a trial slot taken by {@link #acquire} without an outcome for the channel's health. */
+    public synchronized void release(String channel) {
+        State s = states.get(channel);
+        if (s != null) {
+            s.trialInFlight = false;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.socialcare.response.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Typed configuration of the response-service ({@code response.*}). Channel endpoints are in {@link ChannelsConfig}.
+ */
+@ConfigMapping(prefix = "response")
+public interface ResponseConfig {
+
+    /** CloudEvents {@code ce_source} of the records this service publishes. */
+    @WithDefault("/response-service")
+    String eventSource();
+
+    Delivery delivery();
+
+    Approval approval();
+
+    Windows windows();
+
+    interface Delivery {
+
+        /** How often the delivery worker looks for due replies (a nudge after each insert comes on top). */
+        @WithDefault("250ms")
+        Duration pollInterval();
+
+        /** Replies claimed per run of the worker. */
+        @WithDefault("10")
+        int batchSize();
+
+        /** Attempts (posts) before a reply is given up as failed with reason retries_exhausted. */
+        @WithDefault("6")
+        int maxAttempts();
+
+        /** First retry delay; doubled on every attempt, with jitter. */
+        @WithDefault("2s")
+        Duration backoffBase();
+
+        /** Longest retry delay (also the cap for a channel's Retry-After). */
+        @WithDefault("10m")
+        Duration backoffMax();
+
+        /** Time allowed for a channel to answer a post. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** Time allowed to connect to a channel. */
+        @WithDefault("3s")
+        Duration connectTimeout();
+
+        /** How long a claimed reply stays invisible to other workers while it is posted. */
+        @WithDefault("2m")
+        Duration lease();
+
+        /** Consecutive failures of a channel that open its circuit breaker. */
+        @WithDefault("5")
+        int breakerFailureThreshold();
+
+        /** How long an open circuit breaker refuses posts before it lets one trial through. */
+        @WithDefault("30s")
+        Duration breakerOpenFor();
+
+        /** Age after which a finished reply whose event was not yet published is published again. */
+        @WithDefault("10s")
+        Duration republishAfter();
+    }
+
+    interface Approval {
+
+        /** Risk level from which a reply waits for a supervisor's approval (low, medium, high). */
+        @WithDefault("high")
+        String fromRisk();
+
+        /** Whether every reply on a critical case waits for a supervisor's approval. */
+        @WithDefault("true")
+        boolean criticalCases();
+    }
+
+    interface Windows {
+
+        /**
+         * Channels that carry private messages and only allow answers within {@link #privateReplyWindow()} of
+         * the customer's message (none by default).
+         */
+        java.util.Optional<java.util.List<String>> privateChannels();
+
+        /** How long after the customer's message a private message may still be answered. */
+        @WithDefault("24h")
+        Duration privateReplyWindow();
+    }
+}

@@ -1,0 +1,92 @@
+package io.socialcare.response.repository;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import io.socialcare.response.Reply;
+
+/**
+ * Replies, which are also the delivery outbox.
+ */
+@ApplicationScoped
+public class ReplyRepository implements PanacheRepositoryBase<Reply, String> {
+
+    private static final String INSERT = """
+            INSERT INTO replies (id, case_id, brand, mention_id, channel, thread_id, external_id, text, template_id,
+                                 status, risk_level, risk_flags, idempotency_key, body_hash, attempts, next_attempt_at,
+                                 requested_by, kind, created_at)
+            VALUES (:id, :caseId, :brand, :mentionId, :channel, :threadId, :externalId, :text, :templateId,
+                    :status, :riskLevel, :riskFlags, :key, :bodyHash, 0, :nextAttemptAt,
+                    :requestedBy, :kind, :createdAt)
+            ON CONFLICT (case_id, idempotency_key) DO NOTHING
+            """;
+
+    /**
+     * Inserts the reply unless its (case, idempotency key) exists: the unique constraint decides between
+     * concurrent requests, not a read before the write. True when this call inserted it.
+     */
+    public Uni<Boolean> insertIfAbsent(Reply r) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(INSERT)
+                .setParameter("id", r.id)
+                .setParameter("caseId", r.caseId)
+                .setParameter("brand", r.brand)
+                .setParameter("mentionId", r.mentionId)
+                .setParameter("channel", r.channel)
+                .setParameter("threadId", r.threadId)
+                .setParameter("externalId", r.externalId)
+                .setParameter("text", r.text)
+                .setParameter("templateId", r.templateId)
+                .setParameter("status", r.status)
+                .setParameter("riskLevel", r.riskLevel)
+                .setParameter("riskFlags", r.riskFlags)
+                .setParameter("key", r.idempotencyKey)
+                .setParameter("bodyHash", r.bodyHash)
+                .setParameter("nextAttemptAt", r.nextAttemptAt)
+                .setParameter("requestedBy", r.requestedBy)
+                .setParameter("kind", r.kind)
+                .setParameter("createdAt", r.createdAt)
+                .executeUpdate())
+                .map(count -> count > 0);
+    }
+
+    public Uni<Reply> findByKey(String caseId, String idempotencyKey) {
+        return find("caseId = ?1 and idempotencyKey = ?2", caseId, idempotencyKey).firstResult();
+    }
+
+    /**
+     * Locks up to {@code limit} due queued replies that no other worker holds ({@code FOR UPDATE SKIP LOCKED});
+     * the caller updates them in the same transaction.
+     */
+    public Uni<List<Reply>> claimDue(Instant now, int limit) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                SELECT * FROM replies
+                WHERE status = 'queued' AND next_attempt_at <= :now
+                ORDER BY next_attempt_at
+                LIMIT :limit
+                FOR UPDATE SKIP LOCKED
+                """, Reply.class)
+                .setParameter("now", now)
+                .setParameter("limit", limit)
+                .getResultList());
+    }
+
+    /** Finished replies whose event has not been published for a while (the publisher's own outbox). */
+    public Uni<List<Reply>> unpublished(Instant finishedBefore, int limit) {
+        return find("eventPublishedAt is null and status in ('sent', 'failed') and finishedAt < ?1 order by finishedAt",
+                finishedBefore).page(0, limit).list();
+    }
+
+    /** One page of a case's replies in the order they were asked for. */
+    public Uni<List<Reply>> pageOfCase(String caseId, Instant afterCreatedAt, String afterId, int limit) {
+        if (afterCreatedAt == null) {
+            return find("caseId = ?1 order by createdAt, id", caseId).page(0, limit).list();
+        }
+        return find("caseId = ?1 and (createdAt > ?2 or (createdAt = ?2 and id > ?3)) order by createdAt, id",
+                caseId, afterCreatedAt, afterId).page(0, limit).list();
+    }
+}

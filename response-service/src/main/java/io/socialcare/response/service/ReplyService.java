@@ -1,0 +1,225 @@
+package io.socialcare.response.service;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.socialcare.commons.problem.ProblemException;
+import io.socialcare.commons.problem.Validator;
+import io.socialcare.response.CaseMention;
+import io.socialcare.response.CaseProjection;
+import io.socialcare.response.Channels;
+import io.socialcare.response.Reply;
+import io.socialcare.response.Template;
+import io.socialcare.response.config.ResponseConfig;
+import io.socialcare.response.repository.CaseRepository;
+import io.socialcare.response.repository.ReplyRepository;
+import io.socialcare.response.repository.TemplateRepository;
+import io.socialcare.response.rest.ReplyRequest;
+
+/**
+ * Asking for replies, approving and rejecting them. A reply is stored as the delivery outbox row; the
+ * {@link DeliveryWorker} posts it.
+ */
+@ApplicationScoped
+public class ReplyService {
+
+    /** X refuses longer posts; checked before the reply is accepted rather than failing at delivery. */
+    static final int X_MAX_LENGTH = 280;
+
+    private final CaseRepository cases;
+    private final ReplyRepository replies;
+    private final TemplateRepository templates;
+    private final RiskCheck riskCheck;
+    private final ResponseConfig config;
+
+    public ReplyService(CaseRepository cases, ReplyRepository replies, TemplateRepository templates,
+            RiskCheck riskCheck, ResponseConfig config) {
+        this.cases = cases;
+        this.replies = replies;
+        this.templates = templates;
+        this.riskCheck = riskCheck;
+        this.config = config;
+    }
+
+    /** The outcome of a reply request: the reply and whether this request created it. */
+    public record Outcome(Reply reply, boolean created) {
+    }
+
+    @WithTransaction
+    public Uni<Outcome> create(String caseId, String idempotencyKey, ReplyRequest request, Caller caller) {
+        String hash = BodyHash.of(request);
+        return cases.findById(caseId).flatMap(c -> {
+            if (c == null || !caller.canSee(c.brand)) {
+                throw ProblemException.notFound("No case " + caseId);
+            }
+            return replies.findByKey(caseId, idempotencyKey).flatMap(existing -> {
+                if (existing != null) {
+                    return Uni.createFrom().item(replay(existing, hash));
+                }
+                return cases.mentions(caseId)
+                        .flatMap(mentions -> template(request, c)
+                                .map(template -> build(c, mentions, template, request, idempotencyKey, hash, caller)))
+                        .flatMap(reply -> replies.insertIfAbsent(reply).flatMap(inserted -> inserted
+                                ? Uni.createFrom().item(new Outcome(reply, true))
+                                : replies.findByKey(caseId, idempotencyKey).map(winner -> replay(winner, hash))));
+            });
+        });
+    }
+
+    private static Outcome replay(Reply existing, String hash) {
+        if (!existing.bodyHash.equals(hash)) {
+            throw ProblemException.conflict("Idempotency-Key was already used for a different reply on this case");
+        }
+        return new Outcome(existing, false);
+    }
+
+    private Uni<Template> template(ReplyRequest request, CaseProjection c) {
+        if (request.templateId() == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return templates.findById(request.templateId()).map(t -> {
+            if (t == null || !t.brand.equals(c.brand)) {
+                throw ProblemException.invalid("templateId", "is not a template of brand " + c.brand);
+            }
+            return t;
+        });
+    }
+
+    private Reply build(CaseProjection c, List<CaseMention> mentions, Template template, ReplyRequest request,
+            String idempotencyKey, String hash, Caller caller) {
+        CaseMention mention = answered(mentions, request.inReplyTo());
+        Validator violations = new Validator();
+        String text = request.text();
+        boolean impersonal = false;
+        if (template != null) {
+            String rendered = TemplateRenderer.render(template.text, request.variables(), c, mention, violations);
+            boolean unedited = text == null || text.strip().equals(rendered.strip());
+            if (text == null) {
+                text = rendered;
+            }
+            impersonal = unedited && !personal(template.text, request, c, mention);
+        }
+        if (Channels.X.equals(mention.channel) && text != null && text.length() > X_MAX_LENGTH) {
+            violations.add(request.text() != null ? "text" : "templateId",
+                    "is longer than the " + X_MAX_LENGTH + " characters x allows");
+        }
+        violations.throwIfInvalid();
+
+        RiskCheck.Assessment risk = riskCheck.assess(text, impersonal);
+        boolean needsApproval = atLeast(risk.level(), config.approval().fromRisk())
+                || (config.approval().criticalCases() && "critical".equals(c.priority));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+
+        Reply r = new Reply();
+        r.id = UUID.randomUUID().toString();
+        r.caseId = c.id;
+        r.brand = c.brand;
+        r.mentionId = mention.mentionId;
+        r.channel = mention.channel;
+        r.threadId = mention.threadId;
+        r.externalId = mention.externalId;
+        r.text = text;
+        r.templateId = request.templateId();
+        r.status = needsApproval ? Reply.PENDING_APPROVAL : Reply.QUEUED;
+        r.riskLevel = risk.level();
+        r.riskFlags = String.join(",", risk.flags());
+        r.idempotencyKey = idempotencyKey;
+        r.bodyHash = hash;
+        r.nextAttemptAt = needsApproval ? null : now;
+        r.requestedBy = caller.name();
+        r.kind = Reply.KIND_AGENT;
+        r.createdAt = now;
+        return r;
+    }
+
+    /** The mention a reply answers: the one named, or the case's latest. */
+    private static CaseMention answered(List<CaseMention> mentions, String inReplyTo) {
+        if (inReplyTo != null) {
+            return mentions.stream().filter(m -> m.mentionId.equals(inReplyTo)).findFirst()
+                    .orElseThrow(() -> ProblemException.invalid("inReplyTo", "is not a mention of this case"));
+        }
+        return mentions.stream().max(Comparator.comparing((CaseMention m) -> m.at).thenComparing(m -> m.mentionId))
+                .orElseThrow(() -> ProblemException.conflict("The case has no mention to answer"));
+    }
+
+    /** Whether a template-based reply says anything about this customer. */
+    private static boolean personal(String templateText, ReplyRequest request, CaseProjection c, CaseMention m) {
+        List<String> used = TemplateRenderer.placeholders(templateText);
+        if (used.contains("customer.name") || used.contains("customer.handle")) {
+            return true;
+        }
+        return used.stream().anyMatch(p -> !TemplateRenderer.BUILT_IN.contains(p));
+    }
+
+    static boolean atLeast(String level, String threshold) {
+        return rank(level) >= rank(threshold);
+    }
+
+    private static int rank(String level) {
+        return switch (level) {
+            case RiskCheck.HIGH -> 3;
+            case RiskCheck.MEDIUM -> 2;
+            default -> 1;
+        };
+    }
+
+    @WithSession
+    public Uni<Reply> get(String id, Caller caller) {
+        return replies.findById(id).map(r -> {
+            if (r == null || !caller.canSee(r.brand)) {
+                throw ProblemException.notFound("No reply " + id);
+            }
+            return r;
+        });
+    }
+
+    /** One page of a case's replies; 404 for a case the caller may not see. */
+    @WithSession
+    public Uni<List<Reply>> pageOfCase(String caseId, Instant afterCreatedAt, String afterId, int limit,
+            Caller caller) {
+        return cases.findById(caseId).flatMap(c -> {
+            if (c == null || !caller.canSee(c.brand)) {
+                throw ProblemException.notFound("No case " + caseId);
+            }
+            return replies.pageOfCase(caseId, afterCreatedAt, afterId, limit);
+        });
+    }
+
+    @WithTransaction
+    public Uni<Reply> approve(String id, Caller caller) {
+        return decide(id, caller, Reply.QUEUED);
+    }
+
+    @WithTransaction
+    public Uni<Reply> reject(String id, Caller caller) {
+        return decide(id, caller, Reply.REJECTED);
+    }
+
+    private Uni<Reply> decide(String id, Caller caller, String status) {
+        return replies.findById(id).map(r -> {
+            if (r == null || !caller.canSee(r.brand)) {
+                throw ProblemException.notFound("No reply " + id);
+            }
+            if (!Reply.PENDING_APPROVAL.equals(r.status)) {
+                throw ProblemException.conflict("Reply " + id + " is " + r.status + ", not pending_approval");
+            }
+            r.status = status;
+            r.decidedBy = caller.name();
+            if (Reply.QUEUED.equals(status)) {
+                r.nextAttemptAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            } else {
+                r.finishedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                r.failureReason = "rejected_by_supervisor";
+            }
+            return r;
+        });
+    }
+}

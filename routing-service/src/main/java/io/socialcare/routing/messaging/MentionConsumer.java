@@ -1,0 +1,57 @@
+package io.socialcare.routing.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.socialcare.contract.EventTypes;
+import io.socialcare.contract.MentionEvent;
+import io.socialcare.routing.service.RoutingService;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Consumes {@code mentions}: each captured mention is routed into a case. Idempotent (a mention already routed
+ * changes nothing); a record that cannot be read fails and goes to {@code mentions.dlq}.
+ */
+@ApplicationScoped
+public class MentionConsumer {
+
+    private final ObjectMapper mapper;
+    private final RoutingService routing;
+    private final CaseEventPublisher publisher;
+
+    public MentionConsumer(ObjectMapper mapper, RoutingService routing, CaseEventPublisher publisher) {
+        this.mapper = mapper;
+        this.routing = routing;
+        this.publisher = publisher;
+    }
+
+    @Incoming(EventTypes.TOPIC_MENTIONS)
+    public Uni<Void> onMention(String value) {
+        MentionEvent mention;
+        try {
+            mention = read(value);
+        } catch (Exception e) {
+            Log.warnf("Unreadable record on %s: %s", EventTypes.TOPIC_MENTIONS, e.getMessage());
+            return Uni.createFrom().failure(e);
+        }
+        Log.debugf("Routing mention %s of brand %s", mention.id(), mention.brand());
+        return routing.route(mention).flatMap(publisher::publish);
+    }
+
+    MentionEvent read(String value) throws Exception {
+        if (value == null) {
+            throw new IllegalArgumentException("empty record");
+        }
+        MentionEvent m = mapper.readValue(value, MentionEvent.class);
+        if (blank(m.id()) || blank(m.brand()) || blank(m.channel()) || m.author() == null || blank(m.author().id())) {
+            throw new IllegalArgumentException("a mention needs id, brand, channel and author.id");
+        }
+        return m;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

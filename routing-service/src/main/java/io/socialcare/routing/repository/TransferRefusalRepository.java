@@ -1,0 +1,14 @@
+package io.socialcare.routing.repository;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.socialcare.routing.TransferRefusal;
+
+@ApplicationScoped
+@WithSession
+public class TransferRefusalRepository implements PanacheRepositoryBase<TransferRefusal, UUID> {
+}

@@ -1,0 +1,136 @@
+package io.socialcare.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.socialcare.cli.Api;
+import io.socialcare.cli.Demo;
+import io.socialcare.cli.Endpoints;
+import io.socialcare.stack.ChannelSandbox;
+import io.socialcare.stack.KafkaBroker;
+import io.socialcare.stack.MongoWireServer;
+import io.socialcare.testing.PostgresResource;
+import io.socialcare.testing.Tokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The four packaged services, started as their own JVMs against real servers (a KRaft Kafka broker, the
+ * machine's PostgreSQL, the MongoDB wire server, the OIDC test server signing real tokens, and the channel
+ * sandbox), walked through REST only: mention in → case → reply in the same thread → theme for product.
+ * It replays the demo's conversations and requires every one of the demo's checks to hold.
+ */
+class WalkingSkeletonIT {
+
+    private static KafkaBroker kafka;
+    private static MongoWireServer mongo;
+    private static ChannelSandbox sandbox;
+    private static OidcWiremockTestResource oidc;
+    private static ServiceProcesses services;
+
+    @BeforeAll
+    static void startEverything() throws Exception {
+        Path root = Path.of(System.getProperty("suite.root", "..")).toAbsolutePath().normalize();
+        kafka = KafkaBroker.start(Files.createTempDirectory("e2e-kafka"), 0, 0, 3);
+        mongo = MongoWireServer.inMemory();
+        sandbox = ChannelSandbox.start(0, null);
+        oidc = new OidcWiremockTestResource();
+        String keycloakUrl = oidc.start().get("keycloak.url");
+
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("QUARKUS_MONGODB_CONNECTION_STRING", mongo.connectionString());
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloakUrl + "/realms/quarkus/");
+        env.put("QUARKUS_OIDC_TOKEN_ISSUER", Tokens.ISSUER);
+        env.put("CHANNELS_X_URL", sandbox.baseUrl() + "/x");
+        env.put("CHANNELS_FACEBOOK_URL", sandbox.baseUrl() + "/facebook");
+        env.put("CHANNELS_INSTAGRAM_URL", sandbox.baseUrl() + "/instagram");
+        for (String channel : List.of("youtube", "tiktok", "linkedin", "blog", "forum", "review", "partner")) {
+            env.put("CHANNELS_" + channel.toUpperCase() + "_URL", sandbox.baseUrl() + "/webhook/" + channel);
+            env.put("CHANNELS_" + channel.toUpperCase() + "_SECRET", "e2e-webhook-secret");
+        }
+
+        services = new ServiceProcesses(root);
+        for (String service : List.of("listening", "routing", "response", "feedback")) {
+            Map<String, String> serviceEnv = new HashMap<>(env);
+            if (service.equals("routing") || service.equals("response")) {
+                PostgresResource postgres = new PostgresResource();
+                postgres.init(Map.of("database", service + "_e2e"));
+                postgres.start().forEach((key, value) -> serviceEnv.put(toEnv(key), value));
+            }
+            services.start(service, serviceEnv);
+        }
+        services.awaitReady(Duration.ofSeconds(180));
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        if (services != null) {
+            services.close();
+        }
+        if (oidc != null) {
+            oidc.stop();
+        }
+        if (sandbox != null) {
+            sandbox.close();
+        }
+        if (mongo != null) {
+            mongo.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void mentionBecomesOneCaseAReplyInTheSameThreadAndAThemeForProduct() {
+        Endpoints endpoints = new Endpoints(services.url("listening"), services.url("routing"), services.url("response"),
+                services.url("feedback"), sandbox.baseUrl());
+        Demo demo = new Demo(endpoints, (role, brands) -> Tokens.token("e2e-" + role, Set.of(role), brands));
+
+        assertTrue(demo.run(), "every check of the demo journey holds (see the output above)");
+
+        // The X reply answers Laura's first tweet, in its thread; nothing went to another channel.
+        List<JsonNode> posts = sandbox.posts().stream().map(WalkingSkeletonIT::json).toList();
+        JsonNode xReply = posts.stream().filter(p -> p.path("path").asText().equals("/x/2/tweets")).findFirst().orElseThrow();
+        assertEquals("1861000000000000001", xReply.path("body").path("reply").path("in_reply_to_tweet_id").asText());
+        assertTrue(posts.stream().anyMatch(p -> p.path("path").asText().equals("/facebook/v21.0/10229_5501/comments")),
+                "Laura's Facebook follow-up is answered under her Facebook post");
+        assertTrue(posts.stream().anyMatch(p -> p.path("path").asText().equals("/instagram/v21.0/17900000000000001/replies")),
+                "Mike's Instagram question is answered under his post");
+        JsonNode webhook = posts.stream().filter(p -> p.path("path").asText().equals("/webhook/review")).findFirst()
+                .orElseThrow();
+        assertTrue(webhook.path("signature").asText().startsWith("sha256="), "partner webhook posts are signed");
+        assertEquals(webhook.path("body").path("replyId").asText(), webhook.path("idempotencyKey").asText());
+        assertEquals(4, posts.size(), "each reply was posted exactly once, retries included");
+
+        // Every endpoint on the path requires a token.
+        Api api = new Api();
+        assertEquals(401, api.get(services.url("routing") + "/api/v1/cases?brand=aurora", null).status());
+        assertEquals(401, api.get(services.url("feedback") + "/api/v1/themes?brand=aurora", null).status());
+        assertEquals(401, api.post(services.url("listening") + "/api/v1/mentions", null, Map.of()).status());
+    }
+
+    private static JsonNode json(String raw) {
+        try {
+            return Api.JSON.readTree(raw);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String toEnv(String property) {
+        return property.toUpperCase().replace('.', '_').replace('-', '_');
+    }
+}
