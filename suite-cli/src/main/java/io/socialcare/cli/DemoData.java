@@ -22,7 +22,7 @@ final class DemoData {
             body.put("intents", intents);
             body.put("topics", topics);
             body.put("languages", languages);
-            body.put("order", order);
+            body.put("position", order);
             return body;
         }
     }
