@@ -68,6 +68,10 @@ public final class Api {
         return send(HttpRequest.newBuilder(URI.create(url)), token, body, "PATCH", Map.of());
     }
 
+    public Answer delete(String url, Supplier<String> token) {
+        return send(HttpRequest.newBuilder(URI.create(url)), token, null, "DELETE", Map.of());
+    }
+
     /** A form POST (OIDC token endpoint). */
     public Answer form(String url, String form) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
