@@ -11,7 +11,7 @@ import io.socialcare.testing.PostgresResource;
  * OIDC test server that signs tokens.
  */
 @QuarkusTestResource(KafkaBrokerResource.class)
-@QuarkusTestResource(PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "routing_test"))
+@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "routing_test"))
 @QuarkusTestResource(OidcWiremockTestResource.class)
 public final class TestStack {
 

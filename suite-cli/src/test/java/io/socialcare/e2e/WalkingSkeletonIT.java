@@ -122,6 +122,32 @@ class WalkingSkeletonIT {
         assertEquals(401, api.post(services.url("listening") + "/api/v1/mentions", null, Map.of()).status());
     }
 
+    /** Every path of CONTRACT.md, by service; path parameters are compared by position, not by name. */
+    private static final Map<String, List<String>> CONTRACT_PATHS = Map.of(
+            "listening", List.of("/api/v1/mentions", "/api/v1/mentions/batch", "/api/v1/mentions/{}", "/api/v1/brands",
+                    "/api/v1/brands/{}", "/api/v1/analysis"),
+            "routing", List.of("/api/v1/departments/{}", "/api/v1/agents/{}", "/api/v1/sla-policies/{}", "/api/v1/cases",
+                    "/api/v1/cases/{}", "/api/v1/cases/by-mention/{}", "/api/v1/cases/{}/transfers",
+                    "/api/v1/cases/{}/resolve", "/api/v1/customers/{}", "/api/v1/stats"),
+            "response", List.of("/api/v1/cases/{}/replies", "/api/v1/replies/{}", "/api/v1/replies/{}/approve",
+                    "/api/v1/replies/{}/reject", "/api/v1/templates"),
+            "feedback", List.of("/api/v1/themes", "/api/v1/themes/{}", "/api/v1/themes/{}/merge", "/api/v1/trends",
+                    "/api/v1/themes/export.csv"));
+
+    @Test
+    void everyContractPathIsInTheServedOpenApi() {
+        Api api = new Api();
+        CONTRACT_PATHS.forEach((service, paths) -> {
+            Api.Answer answer = api.get(services.url(service) + "/q/openapi?format=json", null);
+            assertEquals(200, answer.status(), service + " serves /q/openapi without a token");
+            Set<String> served = new java.util.HashSet<>();
+            answer.body().path("paths").fieldNames().forEachRemaining(p -> served.add(p.replaceAll("\\{[^}]+}", "{}")));
+            for (String path : paths) {
+                assertTrue(served.contains(path), service + " documents " + path + " (served: " + served + ")");
+            }
+        });
+    }
+
     private static JsonNode json(String raw) {
         try {
             return Api.JSON.readTree(raw);

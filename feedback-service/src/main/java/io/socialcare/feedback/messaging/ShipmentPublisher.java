@@ -65,7 +65,7 @@ public class ShipmentPublisher {
     }
 
     /** Re-publishes shipments that stayed pending. */
-    @Scheduled(every = "${feedback.relay-every:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${feedback.relay-every:10s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> relay() {
         return themes.claimPendingShipment(Instant.now().minus(config.relayAfter()))
                 .chain(theme -> theme == null ? Uni.createFrom().voidItem()

@@ -33,13 +33,22 @@ public class ContributionRepository {
         return store.collection(MongoStore.CONTRIBUTIONS);
     }
 
-    public Uni<Boolean> exists(String mentionId) {
-        return contributions().countDocuments(Filters.eq("_id", mentionId)).map(n -> n > 0);
+    /** A stored contribution and whether its theme's aggregates include it yet. */
+    public record Stored(Contribution contribution, boolean applied) {
     }
 
-    /** Stores the contribution; false when this mention was stored before (nothing changes then). */
+    /** The contribution stored for a mention, or null. */
+    public Uni<Stored> find(String mentionId) {
+        return contributions().find(Filters.eq("_id", mentionId)).toUni()
+                .map(d -> d == null ? null : new Stored(fromDocument(d), Boolean.TRUE.equals(d.getBoolean("applied"))));
+    }
+
+    /**
+     * Stores the contribution, not yet applied to its theme's aggregates; false when this mention was stored
+     * before (nothing changes then).
+     */
     public Uni<Boolean> insert(Contribution c) {
-        return contributions().insertOne(toDocument(c))
+        return contributions().insertOne(toDocument(c).append("applied", false))
                 .map(r -> true)
                 .onFailure(MongoStore::isDuplicate).recoverWithItem(false);
     }
@@ -57,6 +66,11 @@ public class ContributionRepository {
         return contributions()
                 .find(Filters.eq("themeId", themeId), new FindOptions().sort(Sorts.ascending("at", "_id")))
                 .map(ContributionRepository::fromDocument);
+    }
+
+    /** Records that the theme's aggregates include the contribution. */
+    public Uni<Void> markApplied(String mentionId) {
+        return contributions().updateOne(Filters.eq("_id", mentionId), Updates.set("applied", true)).replaceWithVoid();
     }
 
     /** Moves every contribution of {@code from} to {@code to}. */

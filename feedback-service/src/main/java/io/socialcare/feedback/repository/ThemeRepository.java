@@ -147,7 +147,8 @@ public class ThemeRepository {
     public Uni<Theme> claimPendingShipment(Instant claimedBefore) {
         return themes().findOneAndUpdate(
                         Filters.and(Filters.eq("shipment", SHIPMENT_PENDING),
-                                Filters.lt("shipmentClaimedAt", Date.from(claimedBefore))),
+                                Filters.or(Filters.lt("shipmentClaimedAt", Date.from(claimedBefore)),
+                                        Filters.exists("shipmentClaimedAt", false))),
                         new Document("$set", new Document("shipmentClaimedAt", new Date())),
                         new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))
                 .map(d -> d == null ? null : fromDocument(d));

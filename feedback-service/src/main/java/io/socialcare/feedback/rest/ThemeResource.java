@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.socialcare.commons.paging.Cursors;
 import io.socialcare.commons.paging.Page;
 import io.socialcare.commons.problem.ProblemException;
@@ -35,6 +37,7 @@ import io.socialcare.feedback.service.ThemeService;
  * brand; another brand's theme is a 404.
  */
 @Path("/api/v1/themes")
+@Tag(name = "Themes")
 @Produces(MediaType.APPLICATION_JSON)
 public class ThemeResource {
 
@@ -52,6 +55,7 @@ public class ThemeResource {
 
     @GET
     @RolesAllowed({Roles.PRODUCT_MANAGER, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "Themes of the caller's brands, ranked (customers, mentions, recent, trending), cursor-paged")
     public Uni<Page<ThemeView>> list(@QueryParam("brand") String brand, @QueryParam("product") String product,
             @QueryParam("status") String status, @QueryParam("since") String since, @QueryParam("until") String until,
             @QueryParam("sort") String sort, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
@@ -71,6 +75,7 @@ public class ThemeResource {
     @Path("/export.csv")
     @Produces({"text/csv", MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.PRODUCT_MANAGER, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "The themes as RFC 4180 CSV (UTF-8)")
     public Uni<Response> export(@QueryParam("brand") String brand, @QueryParam("product") String product,
             @QueryParam("status") String status, @QueryParam("since") String since, @QueryParam("until") String until) {
         Validator v = new Validator();
@@ -85,6 +90,7 @@ public class ThemeResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.PRODUCT_MANAGER, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "One theme with samples and weekly counts; another brand's theme is 404")
     public Uni<ThemeView> get(@PathParam("id") String id) {
         return visible(id).chain(this::detail);
     }
@@ -93,6 +99,7 @@ public class ThemeResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PRODUCT_MANAGER, Roles.ADMIN})
+    @Operation(summary = "Change the status; the first change to shipped tells every contributing customer once (theme.shipped)")
     public Uni<ThemeView> changeStatus(@PathParam("id") String id, StatusChange body) {
         Validator v = new Validator();
         if (body == null) {
@@ -109,6 +116,7 @@ public class ThemeResource {
     @Path("/{id}/merge")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PRODUCT_MANAGER, Roles.ADMIN})
+    @Operation(summary = "Merge this theme into another of the same brand; answers the target")
     public Uni<ThemeView> merge(@PathParam("id") String id, MergeRequest body) {
         Validator v = new Validator();
         if (body == null) {

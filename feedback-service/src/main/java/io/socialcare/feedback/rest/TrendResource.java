@@ -14,6 +14,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.socialcare.commons.problem.Validator;
 import io.socialcare.commons.security.CallerScope;
 import io.socialcare.commons.security.Roles;
@@ -23,6 +25,7 @@ import io.socialcare.feedback.service.TrendService;
  * Mentions per day or week by intent and sentiment, for the caller's brands (or the one asked for).
  */
 @Path("/api/v1/trends")
+@Tag(name = "Trends")
 @Produces(MediaType.APPLICATION_JSON)
 public class TrendResource {
 
@@ -39,6 +42,7 @@ public class TrendResource {
     }
 
     @GET
+    @Operation(summary = "Mentions per day or week by intent and sentiment, from prepared counters")
     @RolesAllowed({Roles.PRODUCT_MANAGER, Roles.SUPERVISOR, Roles.ADMIN})
     public Uni<Trends> trends(@QueryParam("brand") String brand, @QueryParam("interval") String interval,
             @QueryParam("since") String since, @QueryParam("until") String until) {

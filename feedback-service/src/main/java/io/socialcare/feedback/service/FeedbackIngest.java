@@ -14,6 +14,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.socialcare.contract.MentionEvent;
@@ -30,7 +32,10 @@ import io.socialcare.feedback.repository.TrendRepository;
  * product feedback (a suggestion, or a complaint naming a product or topic) it becomes a contribution, attached
  * to the most similar theme of its brand or to a new one, whose aggregates are updated in one atomic write.
  *
- * <p>Every step is guarded by a unique key so that a redelivered mention changes nothing.</p>
+ * <p>Every step is guarded by a unique key so that a redelivered mention changes nothing: the trend count by a
+ * per-mention marker, the contribution by its id (the mention id), the distinct-customer count by a (theme,
+ * customer) pair. A contribution is stored first and marked applied once its theme includes it; an attempt that
+ * failed in between is completed by the retry or the redelivery.</p>
  */
 @ApplicationScoped
 public class FeedbackIngest {
@@ -50,15 +55,21 @@ public class FeedbackIngest {
     private final ContributionRepository contributions;
     private final TrendRepository trends;
     private final FeedbackConfig config;
+    private final Counter contributed;
+    private final Counter opened;
 
     public FeedbackIngest(TermExtractor extractor, ThemeMatcher matcher, ThemeRepository themes,
-            ContributionRepository contributions, TrendRepository trends, FeedbackConfig config) {
+            ContributionRepository contributions, TrendRepository trends, FeedbackConfig config, MeterRegistry meters) {
         this.extractor = extractor;
         this.matcher = matcher;
         this.themes = themes;
         this.contributions = contributions;
         this.trends = trends;
         this.config = config;
+        this.contributed = Counter.builder("feedback.contributions")
+                .description("Mentions kept as contributions to a theme").register(meters);
+        this.opened = Counter.builder("feedback.themes.opened")
+                .description("Themes opened by a contribution that matched none").register(meters);
     }
 
     /** Checks what the service needs from a mention; an unusable one is an error (and goes to the dead-letter topic). */
@@ -103,10 +114,9 @@ public class FeedbackIngest {
     }
 
     private Uni<Void> contribute(MentionEvent m) {
-        return contributions.exists(m.id()).chain(exists -> {
-            if (exists) {
-                Log.debugf("Mention %s was contributed before", m.id());
-                return Uni.createFrom().voidItem();
+        return contributions.find(m.id()).chain(stored -> {
+            if (stored != null) {
+                return stored.applied() ? Uni.createFrom().voidItem() : resume(stored.contribution(), m.text());
             }
             Contribution c = toContribution(m);
             if (c.terms().isEmpty()) {
@@ -115,41 +125,50 @@ public class FeedbackIngest {
             }
             return themes.candidates(c.brand(), config.candidateThemes())
                     .map(candidates -> matcher.bestMatch(c.terms(), c.product(), candidates))
-                    .chain(match -> match == null ? openTheme(c, m.text()) : join(match, c));
+                    .chain(match -> {
+                        Contribution attached = c.withTheme(match == null ? UUID.randomUUID().toString() : match.id());
+                        return contributions.insert(attached).chain(inserted -> {
+                            if (!inserted) {
+                                return Uni.createFrom().voidItem();
+                            }
+                            return (match == null ? openTheme(attached, m.text()) : join(attached))
+                                    .chain(() -> contributions.markApplied(attached.mentionId()))
+                                    .invoke(() -> contributed.increment());
+                        });
+                    });
         });
     }
 
-    private Uni<Void> join(Theme theme, Contribution c) {
-        Contribution attached = c.withTheme(theme.id());
-        return contributions.insert(attached).chain(inserted -> {
-            if (!inserted) {
-                return Uni.createFrom().voidItem();
-            }
-            return themes.addCustomer(theme.id(), c.customerKey())
-                    .chain(newCustomer -> themes.addContribution(theme.id(), channelOf(c.channel()), c.sentiment(),
-                            weekOf(c.at()), c.terms(), heat(c.at()), c.at(), newCustomer));
-        });
+    /**
+     * Finishes a contribution stored by an earlier attempt that failed before its theme was updated (a store
+     * error, a crash): creates its theme if that never happened, else adds it to the aggregates.
+     */
+    private Uni<Void> resume(Contribution c, String text) {
+        Log.infof("Completing contribution %s left unapplied by an earlier attempt", c.mentionId());
+        return themes.findById(c.themeId())
+                .chain(theme -> theme == null ? openTheme(c, text) : join(c))
+                .chain(() -> contributions.markApplied(c.mentionId()));
+    }
+
+    private Uni<Void> join(Contribution c) {
+        return themes.addCustomer(c.themeId(), c.customerKey())
+                .chain(newCustomer -> themes.addContribution(c.themeId(), channelOf(c.channel()), c.sentiment(),
+                        weekOf(c.at()), c.terms(), heat(c.at()), c.at(), newCustomer));
     }
 
     private Uni<Void> openTheme(Contribution c, String text) {
-        String id = UUID.randomUUID().toString();
-        Contribution attached = c.withTheme(id);
-        return contributions.insert(attached).chain(inserted -> {
-            if (!inserted) {
-                return Uni.createFrom().voidItem();
-            }
-            HashMap<String, Integer> termCounts = new HashMap<>();
-            c.terms().forEach(t -> termCounts.put(t, 1));
-            HashMap<String, Integer> channels = new HashMap<>();
-            channels.put(channelOf(c.channel()), 1);
-            HashMap<String, Integer> weekly = new HashMap<>();
-            weekly.put(weekOf(c.at()), 1);
-            Instant now = Instant.now();
-            Theme theme = new Theme(id, c.brand(), extractor.title(text, 6), c.product(), ThemeStatus.NEW, null,
-                    termCounts, 1, 1, channels, c.sentiment(), c.at(), c.at(), weekly, heat(c.at()), null, null, now, now);
-            Log.infof("New theme %s for brand %s", id, c.brand());
-            return themes.addCustomer(id, c.customerKey()).chain(() -> themes.insert(theme));
-        });
+        HashMap<String, Integer> termCounts = new HashMap<>();
+        c.terms().forEach(t -> termCounts.put(t, 1));
+        HashMap<String, Integer> channels = new HashMap<>();
+        channels.put(channelOf(c.channel()), 1);
+        HashMap<String, Integer> weekly = new HashMap<>();
+        weekly.put(weekOf(c.at()), 1);
+        Instant now = Instant.now();
+        Theme theme = new Theme(c.themeId(), c.brand(), extractor.title(text, 6), c.product(), ThemeStatus.NEW, null,
+                termCounts, 1, 1, channels, c.sentiment(), c.at(), c.at(), weekly, heat(c.at()), null, null, now, now);
+        Log.infof("New theme %s for brand %s", c.themeId(), c.brand());
+        opened.increment();
+        return themes.addCustomer(c.themeId(), c.customerKey()).chain(() -> themes.insert(theme));
     }
 
     Contribution toContribution(MentionEvent m) {

@@ -42,7 +42,9 @@ public class TermExtractor {
             queremos ojala sugiero sugerencia sugerencias propongo propuesta ofrecer ofrezcan ofrecieran agregar
             agreguen agregaran anadir anadan incluir incluyan incluyeran tener tengan tuvieran tuviesen poner pongan
             pusieran seria estaria mejor idea opcion opciones buena bueno buenas genial super estaria pensar pienso
-            vendria haber hubiera disponible disponibles nueva nuevo nuevas nuevos
+            vendria haber hubiera disponible disponibles nueva nuevo nuevas nuevos vender vendan vendieran
+            vendiesen traer traigan trajeran tuviera tuviese poder pueda puedan
+            podamos bien sienta
             """;
     private static final String STOP_EN = """
             a about above after again all also am an and any are as at be because been before being below between
@@ -55,7 +57,7 @@ public class TermExtractor {
     private static final String FILLER_EN = """
             please add adding offer offering want wanted wish hope love like suggest suggestion suggestions idea
             option options consider bring get make great nice good better really maybe need needs kindly available
-            think guys new start started having
+            think guys new start started having sell selling sold
             """;
     private static final String STOP_PT = """
             a ao aos as com como da das de do dos e ela elas ele eles em entre era essa esse esta este eu isso isto
@@ -64,7 +66,7 @@ public class TermExtractor {
             """;
     private static final String FILLER_PT = """
             deveriam deveria poderiam poderia gostaria adoraria queria quero sugiro sugestao oferecer adicionar
-            incluir ter tenham tivessem seria otimo bom boa legal ideia opcao opcoes favor disponivel novo nova
+            incluir ter tenham tivessem vender vendam trazer tragam seria otimo bom boa legal ideia opcao opcoes favor disponivel novo nova
             """;
 
     /** Canonical English concept, then its synonyms in Spanish, Portuguese and English. */
@@ -87,7 +89,7 @@ public class TermExtractor {
         "recycle: reciclar reciclaje reciclable reciclagem reciclavel recycle recycling recyclable",
         "paper: papel paper",
         "store: tienda local loja store shop sucursal branch",
-        "open: abrir abran abra abierto abiertas abiertos abrieran abram aberto aberta open opening",
+        "open: abrir abran abren abre abriera abrieran abra abierto abiertas abiertos abrieran abram aberto aberta open opening",
         "close: cerrar cierren cerrado fechar fechado close closing closed",
         "early: temprano cedo early earlier",
         "late: tarde late later",

@@ -33,22 +33,36 @@ public class MentionPublisher {
         this.config = config;
     }
 
-    /** Sends the mention and marks it published on the broker's ack; fails when the send failed. */
+    /**
+     * Sends the mention and marks it published on the broker's ack; on failure records the failed attempt (the
+     * relay takes the mention up again) and fails.
+     */
     public Uni<Void> publish(MentionEvent mention) {
         String key = EventTypes.mentionKey(mention.brand(), mention.channel(), mention.author().id());
         return Uni.createFrom().deferred(() -> emitter.sendMessage(Events.message(mention, key,
                         EventTypes.MENTION_CAPTURED, config.eventSource(), mention.id(), mention.capturedAt())))
+                .onFailure().call(failure -> repository.markFailed(mention.id(), failure.getMessage(), Instant.now())
+                        .onFailure().recoverWithNull())
                 .chain(() -> repository.markPublished(mention.id(), Instant.now()));
     }
 
     /**
      * Starts a publish without waiting for it: the caller already answered (the mention is stored), and a failed
-     * send is left to the relay.
+     * send is left to the relay. When an older mention of the same author is waiting for the relay, this one waits
+     * too, so that the relay sends both in order.
      */
     public void publishInBackground(MentionEvent mention) {
-        publish(mention).subscribe().with(
-                ignored -> Log.debugf("Mention %s published", mention.id()),
-                failure -> Log.warnf("Mention %s stored but not published yet (the relay retries): %s", mention.id(),
-                        failure.getMessage()));
+        repository.hasFailedOlder(mention)
+                .chain(blocked -> {
+                    if (blocked) {
+                        Log.debugf("Mention %s queued behind an older unpublished one", mention.id());
+                        return repository.release(mention.id(), Instant.now());
+                    }
+                    return publish(mention);
+                })
+                .subscribe().with(
+                        ignored -> Log.debugf("Mention %s handled", mention.id()),
+                        failure -> Log.warnf("Mention %s stored but not published yet (the relay retries): %s",
+                                mention.id(), failure.getMessage()));
     }
 }

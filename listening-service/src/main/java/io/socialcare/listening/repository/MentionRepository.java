@@ -82,10 +82,40 @@ public class MentionRepository {
                 .map(MentionRepository::toEvent);
     }
 
-    /** Whether the mention reached Kafka; null for an unknown id. */
-    public Uni<Boolean> isPublished(String id) {
-        return mentions.find(Filters.eq("_id", id)).collect().first()
-                .map(doc -> doc == null ? null : doc.getBoolean("published", false));
+    /** Where a mention stands in the outbox: published or not, and how many publish attempts failed. */
+    public record OutboxState(boolean published, int failures) {
+    }
+
+    /** The outbox state of a mention; null for an unknown id. */
+    public Uni<OutboxState> outboxState(String id) {
+        return mentions.find(Filters.eq("_id", id)).collect().first().map(doc -> doc == null ? null
+                : new OutboxState(doc.getBoolean("published", false), doc.getInteger("failures", 0)));
+    }
+
+    /** Records a failed publish attempt and makes the mention due for the relay at once. */
+    public Uni<Void> markFailed(String id, String error, Instant now) {
+        return mentions.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("published", false)),
+                Updates.combine(Updates.set("leaseUntil", Date.from(now)), Updates.inc("failures", 1),
+                        Updates.set("lastError", error == null ? "unknown" : error)))
+                .replaceWithVoid();
+    }
+
+    /** Hands a mention to the relay at once (its lease ends now). */
+    public Uni<Void> release(String id, Instant now) {
+        return mentions.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("published", false)),
+                Updates.set("leaseUntil", Date.from(now))).replaceWithVoid();
+    }
+
+    /**
+     * True when an older mention with the same record key is still unpublished after a failed attempt: a newer one
+     * must then wait for the relay, which sends them oldest first, so that one author's records keep their order.
+     */
+    public Uni<Boolean> hasFailedOlder(MentionEvent m) {
+        Bson filter = Filters.and(Filters.eq("published", false), Filters.gt("failures", 0),
+                Filters.eq("brand", m.brand()), Filters.eq("channel", m.channel()),
+                Filters.eq("author.id", m.author().id()), Filters.lte("capturedAt", Date.from(m.capturedAt())),
+                Filters.ne("_id", m.id()));
+        return mentions.countDocuments(filter).map(count -> count > 0);
     }
 
     public Uni<Void> markPublished(String id, Instant at) {

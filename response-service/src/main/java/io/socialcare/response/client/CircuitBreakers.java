@@ -1,11 +1,13 @@
 package io.socialcare.response.client;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.quarkus.logging.Log;
 import io.socialcare.response.config.ResponseConfig;
@@ -20,11 +22,18 @@ import io.socialcare.response.config.ResponseConfig;
 public class CircuitBreakers {
 
     private final Map<String, State> states = new ConcurrentHashMap<>();
-    private final ResponseConfig config;
+    private final int threshold;
+    private final Duration openFor;
     private final Clock clock = Clock.systemUTC();
 
+    @Inject
     public CircuitBreakers(ResponseConfig config) {
-        this.config = config;
+        this(config.delivery().breakerFailureThreshold(), config.delivery().breakerOpenFor());
+    }
+
+    public CircuitBreakers(int threshold, Duration openFor) {
+        this.threshold = threshold;
+        this.openFor = openFor;
     }
 
     private static final class State {
@@ -47,7 +56,7 @@ public class CircuitBreakers {
             return s.openUntil;
         }
         if (s.trialInFlight) {
-            return now.plus(config.delivery().breakerOpenFor());
+            return now.plus(openFor);
         }
         s.trialInFlight = true;
         return null;
@@ -66,8 +75,8 @@ public class CircuitBreakers {
     public synchronized void failure(String channel) {
         State s = states.computeIfAbsent(channel, c -> new State());
         s.failures++;
-        if (s.trialInFlight || s.failures >= config.delivery().breakerFailureThreshold()) {
-            s.openUntil = clock.instant().plus(config.delivery().breakerOpenFor());
+        if (s.trialInFlight || s.failures >= threshold) {
+            s.openUntil = clock.instant().plus(openFor);
             s.trialInFlight = false;
             Log.warnf("Circuit breaker of channel %s open until %s after %d failures", channel, s.openUntil,
                     s.failures);

@@ -15,7 +15,9 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.VertxContextSupport;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.socialcare.response.Channels;
@@ -80,14 +82,20 @@ public class DeliveryWorker {
             again.set(true);
             return;
         }
-        VertxContextSupport.subscribe(() -> runOnce().toMulti(), s -> s.with(
-                count -> {
-                },
-                failure -> {
-                    Log.warnf(failure, "Delivery run failed");
-                    finished();
-                },
-                this::finished));
+        try {
+            // a fresh duplicated context, marked safe, as Hibernate Reactive requires for its session
+            Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
+            VertxContextSafetyToggle.setContextSafe(context, true);
+            context.runOnContext(v -> runOnce().subscribe().with(
+                    count -> finished(),
+                    failure -> {
+                        Log.warnf(failure, "Delivery run failed");
+                        finished();
+                    }));
+        } catch (RuntimeException e) {
+            Log.warnf(e, "Delivery run could not start");
+            finished();
+        }
     }
 
     private void finished() {

@@ -38,6 +38,9 @@ import io.socialcare.routing.rest.Dtos;
 @ApplicationScoped
 public class CaseService {
 
+    /** Added to the contract's ce_types: the case waits for the customer (its SLA clock is paused). */
+    public static final String CASE_WAITING_CUSTOMER = "case.waiting_customer";
+
     private final CaseRepository cases;
     private final CaseMentionRepository mentions;
     private final TransferRepository transfers;
@@ -256,6 +259,36 @@ public class CaseService {
                 .call(outcome -> publisher.publish(outcome.events()))
                 .call(outcome -> outcome.freedDepartment() == null ? Uni.createFrom().voidItem()
                         : serveQueue(outcome.freedDepartment()))
+                .map(TransferOutcome::view);
+    }
+
+    /**
+     * Marks the case as waiting for the customer: the first-response clock pauses until the customer writes again
+     * (their follow-up puts the case back to its owner). Only an open, not yet resolved case can wait.
+     */
+    public Uni<Dtos.CaseView> waitForCustomer(UUID id, Caller caller) {
+        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> cases.findById(id,
+                LockModeType.PESSIMISTIC_WRITE).flatMap(c -> {
+                    if (c == null || !caller.canSee(c.brand)) {
+                        throw ProblemException.notFound("No case " + id);
+                    }
+                    if (!c.isOpen()) {
+                        throw ProblemException.conflict("Case " + id + " is resolved");
+                    }
+                    if (CaseStatus.WAITING_CUSTOMER.equals(c.status)) {
+                        return view(c).map(v -> new TransferOutcome(v, List.of(), null, null));
+                    }
+                    Instant now = Db.now();
+                    c.status = CaseStatus.WAITING_CUSTOMER;
+                    c.waitingSince = now;
+                    c.updatedAt = now;
+                    c.version++;
+                    return log.persist(CaseLogEntry.of(c.id, "waiting_customer", null, caller.name()))
+                            .chain(() -> snapshots.event(c, CASE_WAITING_CUSTOMER))
+                            .flatMap(event -> view(c).map(v -> new TransferOutcome(v, List.of(event), null, null)));
+                })))
+                .onFailure(Db::isRetryable).retry().atMost(2)
+                .call(outcome -> publisher.publish(outcome.events()))
                 .map(TransferOutcome::view);
     }
 

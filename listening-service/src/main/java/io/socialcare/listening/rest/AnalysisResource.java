@@ -1,0 +1,52 @@
+package io.socialcare.listening.rest;
+
+import java.util.regex.Pattern;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.socialcare.commons.problem.ProblemException;
+import io.socialcare.commons.problem.Validator;
+import io.socialcare.contract.MentionEvent.Analysis;
+import io.socialcare.listening.analysis.Analyser;
+
+/**
+ * The analyser on its own: what the service would conclude about a text; nothing is stored.
+ */
+@Path("/api/v1/analysis")
+@Produces(MediaType.APPLICATION_JSON)
+public class AnalysisResource {
+
+    private static final Pattern LANG = Pattern.compile("[a-zA-Z]{2}");
+
+    /** Body of {@code POST /api/v1/analysis}. */
+    public record AnalysisRequest(String text, String lang) {
+    }
+
+    private final Analyser analyser;
+
+    public AnalysisResource(Analyser analyser) {
+        this.analyser = analyser;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    public Uni<Analysis> analyse(AnalysisRequest body) {
+        if (body == null) {
+            throw ProblemException.invalid("body", "must be a JSON object");
+        }
+        Validator v = new Validator();
+        v.text("text", body.text(), 1, 10_000);
+        if (body.lang() != null && !LANG.matcher(body.lang()).matches()) {
+            v.add("lang", "must be an ISO 639-1 code of two letters");
+        }
+        v.throwIfInvalid();
+        return Uni.createFrom().item(analyser.analyse(body.text(), body.lang()));
+    }
+}

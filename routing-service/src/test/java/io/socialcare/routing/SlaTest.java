@@ -1,0 +1,100 @@
+package io.socialcare.routing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.socialcare.contract.EventTypes;
+import io.socialcare.routing.service.SlaService;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class SlaTest {
+
+    @Inject
+    SlaService sla;
+
+    private int sweep(Instant at, String brand) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> sla.sweep(at, brand));
+    }
+
+    private static String brandWithTenMinuteNormalBudget() {
+        String brand = Fixtures.brand();
+        given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON)
+                .body(Map.of("firstResponseMinutes", Map.of("critical", 5, "high", 8, "normal", 10, "low", 20)))
+                .put("/api/v1/sla-policies/{brand}", brand).then().statusCode(200);
+        Fixtures.department(brand, brand + "-care", "Care", List.of(), List.of(), 1).statusCode(200);
+        Fixtures.agent(brand, brand + "-ana", "ana", brand + "-care", 5, true, "es").statusCode(200);
+        return brand;
+    }
+
+    private static JsonPath get(String brand, String id) {
+        return given().auth().oauth2(Fixtures.supervisor(brand)).get("/api/v1/cases/{id}", id).then()
+                .statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void escalatesAtEightyPercentOfTheBudgetAndMarksTheBreachAfterTheDueTime() throws Throwable {
+        String brand = brandWithTenMinuteNormalBudget();
+        JsonPath c = Fixtures.awaitCase(Fixtures.publish(Fixtures.mention(brand, "x", "u1", "complaint", "normal",
+                "es", null)), brand);
+        Instant created = Instant.parse(c.getString("createdAt"));
+
+        assertEquals(0, sweep(created.plus(Duration.ofMinutes(7)), brand));
+        assertEquals("normal", get(brand, c.getString("id")).getString("priority"));
+
+        assertEquals(1, sweep(created.plus(Duration.ofSeconds(8 * 60 + 1)), brand));
+        JsonPath escalated = get(brand, c.getString("id"));
+        assertEquals("high", escalated.getString("priority"));
+        assertEquals(false, escalated.getBoolean("sla.breached"));
+        List<KafkaTopics.Rec> events = MentionRoutingTest.awaitEvents(c.getString("id"), 3);
+        assertEquals(EventTypes.CASE_ESCALATED, events.get(2).ceType());
+        JsonNode event = Fixtures.JSON.readTree(events.get(2).value());
+        assertEquals("high", event.get("priority").asText());
+        assertEquals(3, event.get("version").asLong());
+
+        assertEquals(0, sweep(created.plus(Duration.ofSeconds(9 * 60)), brand), "escalated once only");
+        assertEquals(1, sweep(created.plus(Duration.ofSeconds(10 * 60 + 1)), brand));
+        assertEquals(true, get(brand, c.getString("id")).getBoolean("sla.breached"));
+        given().auth().oauth2(Fixtures.supervisor(brand)).get("/api/v1/stats?brand={b}", brand).then()
+                .statusCode(200).body("firstResponse.breached", equalTo(1));
+    }
+
+    @Test
+    void theClockIsPausedWhileTheCaseWaitsForTheCustomer() throws Throwable {
+        String brand = brandWithTenMinuteNormalBudget();
+        JsonPath c = Fixtures.awaitCase(Fixtures.publish(Fixtures.mention(brand, "x", "u1", "complaint", "normal",
+                "es", null)), brand);
+        String id = c.getString("id");
+        Instant created = Instant.parse(c.getString("createdAt"));
+        Instant due = Instant.parse(c.getString("sla.firstResponseDueAt"));
+
+        given().auth().oauth2(Fixtures.agent(brand)).post("/api/v1/cases/{id}/waiting-customer", id)
+                .then().statusCode(200).body("status", equalTo("waiting_customer"));
+        assertEquals(0, sweep(created.plus(Duration.ofMinutes(30)), brand));
+        assertEquals(false, get(brand, id).getBoolean("sla.breached"));
+
+        String followUp = Fixtures.publish(Fixtures.mention(brand, "x", "u1", "question", "normal", "es", null));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> get(brand, id).getList("mentions").size() == 2);
+        JsonPath resumed = get(brand, id);
+        assertEquals("assigned", resumed.getString("status"));
+        assertEquals(brand + "-ana", resumed.getString("owner.agent"));
+        assertTrue(Instant.parse(resumed.getString("sla.firstResponseDueAt")).isAfter(due),
+                "the due time moved by the time spent waiting");
+        assertEquals(id, Fixtures.awaitCase(followUp, brand).getString("id"));
+    }
+}
