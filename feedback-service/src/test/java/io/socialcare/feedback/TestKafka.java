@@ -47,6 +47,27 @@ public final class TestKafka {
         }
     }
 
+    /** Sends a record with the binary-mode CloudEvents headers that listening-service's records carry. */
+    public static void sendCloudEvent(String topic, String key, String value, String type) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        record.headers()
+                .add("ce_specversion", bytes("1.0"))
+                .add("ce_id", bytes(UUID.randomUUID().toString()))
+                .add("ce_type", bytes(type))
+                .add("ce_source", bytes("urn:socialcare:listening-service"))
+                .add("ce_time", bytes(java.time.Instant.now().toString()))
+                .add("content-type", bytes("application/json"));
+        try {
+            producer().send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not send to " + topic, e);
+        }
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** A consumer of {@code topic} from its beginning, in a group of its own. */
     public static KafkaConsumer<String, String> consumer(String topic) {
         Properties props = new Properties();

@@ -39,6 +39,9 @@ public class Reply {
     /** The platform's id of the mention answered. */
     @Column(name = "external_id")
     public String externalId;
+    /** When the answered mention was written (reply windows of private-message channels). */
+    @Column(name = "mention_at")
+    public Instant mentionAt;
     public String text;
     @Column(name = "template_id")
     public String templateId;

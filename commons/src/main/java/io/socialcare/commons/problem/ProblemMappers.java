@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -35,6 +36,15 @@ public class ProblemMappers {
             violations.add(new Violation(fieldOf(v.getPropertyPath().toString()), v.getMessage()));
         }
         return respond(ProblemException.invalid(violations).toProblem());
+    }
+
+    /**
+     * quarkus-rest-jackson maps {@link MismatchedInputException} itself, and the most specific mapper wins: this one
+     * keeps a wrong type or shape (an object where a string belongs, {@code {"$gt": ""}}) a problem naming the field.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return unreadableJson(e);
     }
 
     @ServerExceptionMapper

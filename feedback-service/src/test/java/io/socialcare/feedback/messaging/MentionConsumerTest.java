@@ -36,8 +36,9 @@ class MentionConsumerTest {
         Instant t0 = Instant.parse("2026-11-16T10:00:00Z");
         Mentions.of(brand).author("ana").channel("x").score(-0.2).at(t0)
                 .text("Deberían ofrecer leche de almendras en todas las tiendas").send();
-        Mentions.of(brand).author("bea").channel("instagram").score(0.6).at(t0.plus(Duration.ofDays(1)))
-                .text("Please add almond milk as an option").send();
+        Mentions bea = Mentions.of(brand).author("bea").channel("instagram").score(0.6).at(t0.plus(Duration.ofDays(1)))
+                .text("Please add almond milk as an option");
+        TestKafka.sendCloudEvent(EventTypes.TOPIC_MENTIONS, bea.key(), bea.json(), EventTypes.MENTION_CAPTURED);
         Mentions.of(brand).author("ana").channel("x").score(0.4).at(t0.plus(Duration.ofDays(8)))
                 .text("Would love almond milk in my latte").send();
 

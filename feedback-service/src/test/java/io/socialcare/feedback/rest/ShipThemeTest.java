@@ -106,6 +106,9 @@ class ShipThemeTest {
                 .when().patch("/api/v1/themes/" + id).then().statusCode(404);
         given().contentType(ContentType.JSON).body("{\"status\":\"planned\"}")
                 .when().patch("/api/v1/themes/" + id).then().statusCode(401);
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"status\":\"planned\",\"note\":\"" + "n".repeat(1024 * 1024 + 10) + "\"}")
+                .when().patch("/api/v1/themes/" + id).then().statusCode(413);
         assertThat(Api.theme(brand, id).getString("status"), equalTo("new"));
     }
 }

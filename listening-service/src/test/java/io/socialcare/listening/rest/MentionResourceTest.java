@@ -269,4 +269,12 @@ class MentionResourceTest {
                 .when().post("/api/v1/mentions/batch").then().statusCode(400)
                 .body("violations[0].field", equalTo("mentions"));
     }
+
+    @Test
+    void refusesABodyOverOneMebibyteAsProblemJson() {
+        String brand = brand();
+        Map<String, Object> body = mention(brand, "x".repeat(1024 * 1024 + 10));
+        post(partner(brand), body).statusCode(413).contentType("application/problem+json")
+                .body("status", equalTo(413));
+    }
 }

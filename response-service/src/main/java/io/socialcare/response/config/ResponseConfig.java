@@ -21,6 +21,18 @@ public interface ResponseConfig {
 
     Windows windows();
 
+    CloseLoop closeLoop();
+
+    interface CloseLoop {
+
+        /**
+         * The notice each contributor of a shipped theme gets, with {@code {{customer.name}}},
+         * {@code {{theme.title}}} and {@code {{product}}}.
+         */
+        @WithDefault("Hola {{customer.name}}, nos pediste \"{{theme.title}}\" y ya está disponible en {{product}}. ¡Gracias por ayudarnos a mejorar!")
+        String message();
+    }
+
     interface Delivery {
 
         /** How often the delivery worker looks for due replies (a nudge after each insert comes on top). */

@@ -17,12 +17,12 @@ import io.socialcare.response.Reply;
 public class ReplyRepository implements PanacheRepositoryBase<Reply, String> {
 
     private static final String INSERT = """
-            INSERT INTO replies (id, case_id, brand, mention_id, channel, thread_id, external_id, text, template_id,
+            INSERT INTO replies (id, case_id, brand, mention_id, channel, thread_id, external_id, mention_at, text, template_id,
                                  status, risk_level, risk_flags, idempotency_key, body_hash, attempts, next_attempt_at,
-                                 requested_by, kind, created_at)
-            VALUES (:id, :caseId, :brand, :mentionId, :channel, :threadId, :externalId, :text, :templateId,
+                                 requested_by, kind, created_at, event_published_at)
+            VALUES (:id, :caseId, :brand, :mentionId, :channel, :threadId, :externalId, :mentionAt, :text, :templateId,
                     :status, :riskLevel, :riskFlags, :key, :bodyHash, 0, :nextAttemptAt,
-                    :requestedBy, :kind, :createdAt)
+                    :requestedBy, :kind, :createdAt, :eventPublishedAt)
             ON CONFLICT (case_id, idempotency_key) DO NOTHING
             """;
 
@@ -39,6 +39,7 @@ public class ReplyRepository implements PanacheRepositoryBase<Reply, String> {
                 .setParameter("channel", r.channel)
                 .setParameter("threadId", r.threadId)
                 .setParameter("externalId", r.externalId)
+                .setParameter("mentionAt", r.mentionAt)
                 .setParameter("text", r.text)
                 .setParameter("templateId", r.templateId)
                 .setParameter("status", r.status)
@@ -50,6 +51,22 @@ public class ReplyRepository implements PanacheRepositoryBase<Reply, String> {
                 .setParameter("requestedBy", r.requestedBy)
                 .setParameter("kind", r.kind)
                 .setParameter("createdAt", r.createdAt)
+                .setParameter("eventPublishedAt", r.eventPublishedAt)
+                .executeUpdate())
+                .map(count -> count > 0);
+    }
+
+    /** Records that a theme's contributor is being told; false when they were told already. */
+    public Uni<Boolean> claimLoopNotice(String themeId, String customerKey, String replyId, Instant at) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                INSERT INTO loop_notices (theme_id, customer_key, reply_id, created_at)
+                VALUES (:themeId, :customerKey, :replyId, :at)
+                ON CONFLICT (theme_id, customer_key) DO NOTHING
+                """)
+                .setParameter("themeId", themeId)
+                .setParameter("customerKey", customerKey)
+                .setParameter("replyId", replyId)
+                .setParameter("at", at)
                 .executeUpdate())
                 .map(count -> count > 0);
     }

@@ -47,13 +47,15 @@ public class DeliveryWorker {
     private final ReplyEventPublisher publisher;
     private final ResponseConfig config;
     private final Vertx vertx;
+    private final ReplyWindows windows;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile long timerId = -1;
     private volatile boolean stopped;
 
     public DeliveryWorker(ReplyRepository replies, ChannelClient channels, CircuitBreakers breakers,
-            ReplyEventPublisher publisher, ResponseConfig config, Vertx vertx) {
+            ReplyEventPublisher publisher, ResponseConfig config, Vertx vertx, ReplyWindows windows) {
+        this.windows = windows;
         this.replies = replies;
         this.channels = channels;
         this.breakers = breakers;
@@ -132,6 +134,12 @@ public class DeliveryWorker {
                     claims.add(new Claim(r.id, r.channel, false));
                     continue;
                 }
+                if (windows.closed(r.channel, r.mentionAt, now)) {
+                    // e.g. approved too late: the platform would refuse it, so nothing is posted
+                    fail(r, ReplyWindows.OUTSIDE_WINDOW, windows.explain(r.channel), now);
+                    claims.add(new Claim(r.id, r.channel, false));
+                    continue;
+                }
                 Instant openUntil = breakers.acquire(r.channel);
                 if (openUntil != null) {
                     r.nextAttemptAt = openUntil;
@@ -157,8 +165,8 @@ public class DeliveryWorker {
                     }
                     return r;
                 })))
-                .flatMap(r -> Reply.SENT.equals(r.status) || Reply.FAILED.equals(r.status) ? publish(r)
-                        : Uni.createFrom().voidItem())
+                .flatMap(r -> (Reply.SENT.equals(r.status) || Reply.FAILED.equals(r.status))
+                        && r.eventPublishedAt == null ? publish(r) : Uni.createFrom().voidItem())
                 .onFailure().recoverWithUni(t -> {
                     Log.warnf(t, "Delivery of reply %s could not be recorded", claim.id());
                     return Uni.createFrom().voidItem();

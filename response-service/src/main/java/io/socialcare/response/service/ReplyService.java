@@ -39,9 +39,11 @@ public class ReplyService {
     private final TemplateRepository templates;
     private final RiskCheck riskCheck;
     private final ResponseConfig config;
+    private final ReplyWindows windows;
 
     public ReplyService(CaseRepository cases, ReplyRepository replies, TemplateRepository templates,
-            RiskCheck riskCheck, ResponseConfig config) {
+            RiskCheck riskCheck, ResponseConfig config, ReplyWindows windows) {
+        this.windows = windows;
         this.cases = cases;
         this.replies = replies;
         this.templates = templates;
@@ -112,11 +114,14 @@ public class ReplyService {
                     "is longer than the " + X_MAX_LENGTH + " characters x allows");
         }
         violations.throwIfInvalid();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        if (windows.closed(mention.channel, mention.at, now)) {
+            throw ProblemException.conflict(windows.explain(mention.channel));
+        }
 
         RiskCheck.Assessment risk = riskCheck.assess(text, impersonal);
         boolean needsApproval = atLeast(risk.level(), config.approval().fromRisk())
                 || (config.approval().criticalCases() && "critical".equals(c.priority));
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
         Reply r = new Reply();
         r.id = UUID.randomUUID().toString();
@@ -126,6 +131,7 @@ public class ReplyService {
         r.channel = mention.channel;
         r.threadId = mention.threadId;
         r.externalId = mention.externalId;
+        r.mentionAt = mention.at;
         r.text = text;
         r.templateId = request.templateId();
         r.status = needsApproval ? Reply.PENDING_APPROVAL : Reply.QUEUED;

@@ -83,7 +83,7 @@ class RiskCheckTest {
     void levelsGrowWithTheFlags() {
         assertEquals("medium", check.assess("Llegará mañana sin falta", false).level());
         assertEquals("high", check.assess("Es su culpa", false).level());
-        assertEquals("high", check.assess("Llegará mañana sin falta, LO PROMETEMOS YA SEGURO", false).level());
+        assertEquals("high", check.assess("LLEGARÁ MAÑANA SIN FALTA, PROMETIDO", false).level());
         assertEquals("medium", check.assess("Gracias por escribirnos.", true).level());
     }
 

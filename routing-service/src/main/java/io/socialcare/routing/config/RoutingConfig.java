@@ -27,6 +27,16 @@ public interface RoutingConfig {
 
     Sla sla();
 
+    Outbox outbox();
+
+    /** The outbox of the cases topic. */
+    interface Outbox {
+
+        /** How often the relay publishes events that could not be published right after their commit. */
+        @WithDefault("5s")
+        String relayEvery();
+    }
+
     /** First-response SLA. */
     interface Sla {
 

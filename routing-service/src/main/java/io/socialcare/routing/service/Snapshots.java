@@ -12,6 +12,7 @@ import io.socialcare.contract.CaseEvent;
 import io.socialcare.routing.CareCase;
 import io.socialcare.routing.CaseMention;
 import io.socialcare.routing.Transfer;
+import io.socialcare.routing.messaging.CaseOutbox;
 import io.socialcare.routing.repository.CaseMentionRepository;
 import io.socialcare.routing.repository.CustomerRepository;
 import io.socialcare.routing.rest.Dtos;
@@ -22,18 +23,24 @@ public class Snapshots {
 
     private final CaseMentionRepository mentions;
     private final CustomerRepository customers;
+    private final CaseOutbox outbox;
 
-    public Snapshots(CaseMentionRepository mentions, CustomerRepository customers) {
+    public Snapshots(CaseMentionRepository mentions, CustomerRepository customers, CaseOutbox outbox) {
         this.mentions = mentions;
         this.customers = customers;
+        this.outbox = outbox;
     }
 
-    /** The case as it is now in the transaction (pending changes flushed first), as a record of {@code type}. */
+    /**
+     * The case as it is now in the transaction (pending changes flushed first), as a record of {@code type};
+     * written to the outbox in the same transaction.
+     */
     public Uni<CaseEvent> event(CareCase c, String type) {
         return Db.flush()
                 .chain(() -> customers.findById(c.customerId))
                 .flatMap(customer -> mentions.listByCase(c.id)
-                        .map(list -> event(c, type, customer == null ? null : customer.displayName, list)));
+                        .map(list -> event(c, type, customer == null ? null : customer.displayName, list)))
+                .call(outbox::add);
     }
 
     public static CaseEvent event(CareCase c, String type, String customerName, List<CaseMention> list) {

@@ -1,0 +1,45 @@
+package io.socialcare.response.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.socialcare.contract.EventTypes;
+import io.socialcare.contract.ThemeShippedEvent;
+import io.socialcare.response.service.CloseLoopService;
+import io.socialcare.response.service.DeliveryWorker;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Reads {@code theme.shipped} from {@code feedback} and tells each contributor once. Unreadable records go to
+ * {@code feedback.dlq}; a repeated record queues nothing new.
+ */
+@ApplicationScoped
+public class FeedbackConsumer {
+
+    private final ObjectMapper mapper;
+    private final CloseLoopService closeLoop;
+    private final DeliveryWorker worker;
+
+    public FeedbackConsumer(ObjectMapper mapper, CloseLoopService closeLoop, DeliveryWorker worker) {
+        this.mapper = mapper;
+        this.closeLoop = closeLoop;
+        this.worker = worker;
+    }
+
+    @Incoming(EventTypes.TOPIC_FEEDBACK)
+    public Uni<Void> consume(String value) {
+        ThemeShippedEvent event;
+        try {
+            event = mapper.readValue(value, ThemeShippedEvent.class);
+        } catch (Exception e) {
+            return Uni.createFrom().failure(new IllegalArgumentException("Unreadable theme event: " + e.getMessage(),
+                    e));
+        }
+        return closeLoop.themeShipped(event).invoke(queued -> {
+            if (!queued.isEmpty()) {
+                worker.nudge();
+            }
+        }).replaceWithVoid();
+    }
+}
