@@ -21,6 +21,8 @@ public final class EventTypes {
     public static final String CASE_REOPENED = "case.reopened";
     /** Added to the contract: a customer's follow-up joined an open case. */
     public static final String CASE_MENTION_ADDED = "case.mention_added";
+    /** Added to the contract: an agent is waiting for the customer; the SLA clock pauses. */
+    public static final String CASE_WAITING_CUSTOMER = "case.waiting_customer";
 
     public static final String REPLY_SENT = "reply.sent";
     public static final String REPLY_FAILED = "reply.failed";

@@ -303,6 +303,14 @@ class CaseApiTest {
         given().auth().oauth2(token).get("/api/v1/cases?brand=other").then().statusCode(403);
     }
 
+    @Test
+    void operationsEndpointsNeedNoToken() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/cases/{id}/transfers"));
+        given().get("/q/metrics").then().statusCode(200);
+    }
+
     private static org.hamcrest.Matcher<Iterable<? extends String>> everyItemIs(String value) {
         return org.hamcrest.Matchers.everyItem(equalTo(value));
     }

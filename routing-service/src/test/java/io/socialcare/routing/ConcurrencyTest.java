@@ -102,6 +102,29 @@ class ConcurrencyTest {
                 .get("/api/v1/cases/{id}", caseIds.iterator().next()).jsonPath().getList("mentions").size() == n);
     }
 
+    @Test
+    void theDatabaseItselfRefusesASecondOpenCaseForOneCustomer() throws Exception {
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+                java.sql.Statement st = c.createStatement()) {
+            String brand = Fixtures.brand();
+            String customer = UUID.randomUUID().toString();
+            st.execute("INSERT INTO customers (id, brand, created_at) VALUES ('" + customer + "', '" + brand
+                    + "', now())");
+            String insertCase = "INSERT INTO cases (id, brand, customer_id, status, priority, version, sla_started_at,"
+                    + " first_response_due_at, created_at, updated_at) VALUES ('%s', '" + brand + "', '" + customer
+                    + "', '%s', 'normal', 1, now(), now(), now(), now())";
+            st.execute(String.format(insertCase, UUID.randomUUID(), "resolved"));
+            st.execute(String.format(insertCase, UUID.randomUUID(), "assigned"));
+            java.sql.SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                    () -> st.execute(String.format(insertCase, UUID.randomUUID(), "new")));
+            assertEquals("23505", refused.getSQLState());
+        }
+    }
+
     private static MentionEvent mention(String brand, String author) {
         String id = UUID.randomUUID().toString();
         return new MentionEvent(id, brand, "x", "ext-" + id, null, null,

@@ -19,6 +19,36 @@ public interface FeedbackConfig {
     @WithDefault("2")
     int minSharedTerms();
 
+    /**
+     * Extra similarity a follow-up (a complaint without topic, a question) needs to join a theme; follow-ups never
+     * open themes.
+     */
+    @WithDefault("0.15")
+    double followUpMargin();
+
+    /** At most this many words (plus single connectors such as "de") make a new theme's title. */
+    @WithDefault("3")
+    int titleWords();
+
+    /** How often themes changed recently get their aggregates rebuilt from their contributions (scheduler period). */
+    @WithDefault("60s")
+    String recomputeEvery();
+
+    /** How far back the scheduled recompute looks for changed themes. */
+    @WithDefault("PT15M")
+    Duration recomputeWindow();
+
+    /** At most this many themes per scheduled recompute round (most recently changed first). */
+    @WithDefault("500")
+    int recomputeBatch();
+
+    /**
+     * A contribution stored but not applied for less than this is in flight (its theme is recomputed later); an older
+     * one was stranded by a crash and is counted by the recompute.
+     */
+    @WithDefault("PT1M")
+    Duration recomputeGrace();
+
     /** How many of a brand's most recently active themes are compared with each new contribution. */
     @WithDefault("2000")
     int candidateThemes();

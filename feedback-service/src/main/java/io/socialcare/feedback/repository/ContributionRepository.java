@@ -48,7 +48,7 @@ public class ContributionRepository {
      * before (nothing changes then).
      */
     public Uni<Boolean> insert(Contribution c) {
-        return contributions().insertOne(toDocument(c).append("applied", false))
+        return contributions().insertOne(toDocument(c).append("applied", false).append("storedAt", new Date()))
                 .map(r -> true)
                 .onFailure(MongoStore::isDuplicate).recoverWithItem(false);
     }
@@ -66,6 +66,25 @@ public class ContributionRepository {
         return contributions()
                 .find(Filters.eq("themeId", themeId), new FindOptions().sort(Sorts.ascending("at", "_id")))
                 .map(ContributionRepository::fromDocument);
+    }
+
+    /** Every contribution of a theme with its applied flag and when it was stored (null for old documents). */
+    public record Entry(Contribution contribution, boolean applied, Instant storedAt) {
+    }
+
+    public Uni<List<Entry>> entriesOf(String themeId) {
+        return contributions().find(Filters.eq("themeId", themeId))
+                .map(d -> new Entry(fromDocument(d), Boolean.TRUE.equals(d.getBoolean("applied")),
+                        instant(d.getDate("storedAt"))))
+                .collect().asList();
+    }
+
+    /** Marks contributions applied (after a recompute counted them). */
+    public Uni<Void> markApplied(List<String> mentionIds) {
+        if (mentionIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return contributions().updateMany(Filters.in("_id", mentionIds), Updates.set("applied", true)).replaceWithVoid();
     }
 
     /** Records that the theme's aggregates include the contribution. */

@@ -1,6 +1,7 @@
 package io.socialcare.feedback.repository;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.socialcare.feedback.Contribution;
 import io.socialcare.feedback.Theme;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -30,6 +32,8 @@ public class ThemeRepository {
 
     public static final String SHIPMENT_PENDING = "pending";
     public static final String SHIPMENT_PUBLISHED = "published";
+
+    private static final Bson WITHOUT_SAMPLES = Projections.exclude("samples");
 
     private final MongoStore store;
 
@@ -61,8 +65,36 @@ public class ThemeRepository {
         return themes().find(Filters.eq("_id", id)).toUni().map(d -> d == null ? null : fromDocument(d));
     }
 
-    public Uni<Void> insert(Theme theme) {
-        return themes().insertOne(toDocument(theme)).replaceWithVoid();
+    /** Inserts a new theme with its first contribution as its first sample. */
+    public Uni<Void> insert(Theme theme, Contribution first) {
+        return themes().insertOne(toDocument(theme).append("samples", List.of(sample(first)))).replaceWithVoid();
+    }
+
+    /**
+     * A prepared sample of a contribution, kept on the theme (the newest {@code feedback.samples}), so that the
+     * detail needs no query on the contributions.
+     */
+    static Document sample(Contribution c) {
+        return new Document("mentionId", c.mentionId()).append("channel", c.channel()).append("text", c.text())
+                .append("at", Date.from(c.at()));
+    }
+
+    /** The samples prepared on the theme, newest first; null for a theme stored before they were kept. */
+    public Uni<List<Contribution>> samplesOf(String themeId) {
+        return themes().find(Filters.eq("_id", themeId), new FindOptions().projection(Projections.include("samples")))
+                .toUni()
+                .map(d -> {
+                    List<Document> samples = d == null ? null : d.getList("samples", Document.class);
+                    if (samples == null) {
+                        return null;
+                    }
+                    return samples.stream()
+                            .map(x -> new Contribution(x.getString("mentionId"), themeId, null, null, x.getString("channel"),
+                                    null, null, null, null, null, x.getString("text"), 0, null, null, List.of(),
+                                    instant(x.getDate("at"))))
+                            .sorted(Comparator.comparing(Contribution::at, Comparator.nullsLast(Comparator.reverseOrder())))
+                            .toList();
+                });
     }
 
     /** Records that {@code customerKey} contributed to the theme; true the first time only. */
@@ -81,27 +113,47 @@ public class ThemeRepository {
     }
 
     /** Adds one contribution to the theme's aggregates in a single atomic update. */
-    public Uni<Void> addContribution(String themeId, String channel, double sentiment, String week, List<String> terms,
-            double heat, Instant at, boolean newCustomer) {
+    public Uni<Void> addContribution(Contribution c, String channel, String week, double heat, boolean newCustomer,
+            int samplesKept) {
+        String themeId = c.themeId();
+        double sentiment = c.sentiment();
+        List<String> terms = c.terms();
+        Instant at = c.at();
         Document inc = new Document("mentions", 1)
                 .append("customers", newCustomer ? 1 : 0)
                 .append("channels." + channel, 1)
                 .append("sentimentSum", sentiment)
                 .append("weekly." + week, 1)
-                .append("heat", heat);
+                .append("heat", heat)
+                .append("rev", 1);
         for (String term : terms) {
             inc.append("termCounts." + term, 1);
         }
         Document update = new Document("$inc", inc)
                 .append("$min", new Document("firstSeenAt", Date.from(at)))
                 .append("$max", new Document("lastSeenAt", Date.from(at)))
-                .append("$set", new Document("updatedAt", new Date()));
+                .append("$set", new Document("updatedAt", new Date()))
+                .append("$push", new Document("samples", new Document("$each", List.of(sample(c)))
+                        .append("$slice", -samplesKept)));
         return themes().updateOne(Filters.eq("_id", themeId), update).replaceWithVoid();
     }
 
-    /** Replaces the aggregates with ones recomputed from the contributions (after a merge). */
-    public Uni<Void> replaceAggregates(Theme t) {
+    /** A theme and the revision of its aggregates ({@code rev}, incremented by every change of them). */
+    public record Versioned(Theme theme, long rev) {
+    }
+
+    public Uni<Versioned> findVersioned(String id) {
+        return themes().find(Filters.eq("_id", id)).toUni()
+                .map(d -> d == null ? null : new Versioned(fromDocument(d), number(d.get("rev")).longValue()));
+    }
+
+    /**
+     * Replaces the aggregates with ones recomputed from the contributions, only if they are still at revision
+     * {@code expectedRev} (no contribution was added meanwhile); true when replaced. Leaves {@code updatedAt} alone.
+     */
+    public Uni<Boolean> replaceAggregates(Theme t, long expectedRev, List<Contribution> newest) {
         Document set = new Document("mentions", t.mentions())
+                .append("samples", newest.stream().map(ThemeRepository::sample).toList())
                 .append("customers", t.customers())
                 .append("channels", new Document(new LinkedHashMap<>(t.channels())))
                 .append("sentimentSum", t.sentimentSum())
@@ -110,8 +162,33 @@ public class ThemeRepository {
                 .append("heat", t.heat())
                 .append("firstSeenAt", date(t.firstSeenAt()))
                 .append("lastSeenAt", date(t.lastSeenAt()))
-                .append("updatedAt", new Date());
-        return themes().updateOne(Filters.eq("_id", t.id()), new Document("$set", set)).replaceWithVoid();
+                .append("rev", expectedRev + 1)
+                .append("recomputedAt", new Date());
+        Bson sameRevision = expectedRev == 0
+                ? Filters.or(Filters.eq("rev", 0L), Filters.eq("rev", 0), Filters.exists("rev", false))
+                : Filters.or(Filters.eq("rev", expectedRev), Filters.eq("rev", (int) expectedRev));
+        return themes().updateOne(Filters.and(Filters.eq("_id", t.id()), sameRevision), new Document("$set", set))
+                .map(r -> r.getMatchedCount() == 1);
+    }
+
+    /** Sets {@code updatedAt} to now (the theme needs the scheduled recompute). */
+    public Uni<Void> touch(String id) {
+        return themes().updateOne(Filters.eq("_id", id), new Document("$set", new Document("updatedAt", new Date())))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Open themes changed since {@code since} whose aggregates were not recomputed after their last change (ids,
+     * most recently changed first, at most {@code limit}).
+     */
+    public Uni<List<String>> changedSince(Instant since, int limit) {
+        return themes()
+                .find(Filters.and(Filters.gte("updatedAt", Date.from(since)), Filters.eq("mergedInto", null)),
+                        new FindOptions().sort(Sorts.descending("updatedAt")).limit(limit)
+                                .projection(Projections.include("updatedAt", "recomputedAt")))
+                .filter(d -> d.getDate("recomputedAt") == null || d.getDate("recomputedAt").before(d.getDate("updatedAt")))
+                .map(d -> d.getString("_id"))
+                .collect().asList();
     }
 
     /** Changes the status (and the note when given); returns the theme after the change, or null. */
@@ -169,14 +246,15 @@ public class ThemeRepository {
 
     /** One page of themes matching {@code filter}, ordered by {@code sort} then id. */
     public Uni<List<Theme>> page(Bson filter, Bson sort, int limit) {
-        return themes().find(filter, new FindOptions().sort(sort).limit(limit))
+        return themes().find(filter, new FindOptions().sort(sort).limit(limit).projection(WITHOUT_SAMPLES))
                 .map(ThemeRepository::fromDocument)
                 .collect().asList();
     }
 
     /** Every theme matching {@code filter}, in {@code sort} order (export). */
     public Multi<Theme> stream(Bson filter, Bson sort) {
-        return themes().find(filter, new FindOptions().sort(sort)).map(ThemeRepository::fromDocument);
+        return themes().find(filter, new FindOptions().sort(sort).projection(WITHOUT_SAMPLES))
+                .map(ThemeRepository::fromDocument);
     }
 
     static Document toDocument(Theme t) {
@@ -197,6 +275,7 @@ public class ThemeRepository {
                 .append("heat", t.heat())
                 .append("mergedInto", t.mergedInto())
                 .append("shipment", t.shipment())
+                .append("rev", 1L)
                 .append("createdAt", date(t.createdAt()))
                 .append("updatedAt", date(t.updatedAt()));
     }

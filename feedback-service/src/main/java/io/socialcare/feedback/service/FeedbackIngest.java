@@ -87,7 +87,21 @@ public class FeedbackIngest {
 
     public Uni<Void> ingest(MentionEvent m) {
         validate(m);
-        return count(m).chain(() -> isFeedback(m) ? contribute(m) : Uni.createFrom().voidItem());
+        return count(m).chain(() -> isFeedback(m) ? contribute(m, true)
+                : isFollowUp(m) ? contribute(m, false) : Uni.createFrom().voidItem());
+    }
+
+    /**
+     * A complaint without topic, a question or another remark may be about an idea customers already raised ("Sigo
+     * esperando la leche de almendras... ¿para cuándo?"): it counts for that theme when it matches it closely, but
+     * it never opens a theme of its own. Praise is not feedback on an idea.
+     */
+    public static boolean isFollowUp(MentionEvent m) {
+        if (m.analysis() == null || isFeedback(m)) {
+            return false;
+        }
+        String intent = m.analysis().intent();
+        return "complaint".equals(intent) || "question".equals(intent) || "other".equals(intent);
     }
 
     /** Suggestions, and complaints that name a product or topic. */
@@ -113,7 +127,7 @@ public class FeedbackIngest {
         });
     }
 
-    private Uni<Void> contribute(MentionEvent m) {
+    private Uni<Void> contribute(MentionEvent m, boolean mayOpen) {
         return contributions.find(m.id()).chain(stored -> {
             if (stored != null) {
                 return stored.applied() ? Uni.createFrom().voidItem() : resume(stored.contribution(), m.text());
@@ -124,8 +138,12 @@ public class FeedbackIngest {
                 return Uni.createFrom().voidItem();
             }
             return themes.candidates(c.brand(), config.candidateThemes())
-                    .map(candidates -> matcher.bestMatch(c.terms(), c.product(), candidates))
+                    .map(candidates -> matcher.bestMatch(c.terms(), c.product(), candidates,
+                            mayOpen ? 0 : config.followUpMargin()))
                     .chain(match -> {
+                        if (match == null && !mayOpen) {
+                            return Uni.createFrom().voidItem();
+                        }
                         Contribution attached = c.withTheme(match == null ? UUID.randomUUID().toString() : match.id());
                         return contributions.insert(attached).chain(inserted -> {
                             if (!inserted) {
@@ -152,8 +170,8 @@ public class FeedbackIngest {
 
     private Uni<Void> join(Contribution c) {
         return themes.addCustomer(c.themeId(), c.customerKey())
-                .chain(newCustomer -> themes.addContribution(c.themeId(), channelOf(c.channel()), c.sentiment(),
-                        weekOf(c.at()), c.terms(), heat(c.at()), c.at(), newCustomer));
+                .chain(newCustomer -> themes.addContribution(c, channelOf(c.channel()), weekOf(c.at()), heat(c.at()),
+                        newCustomer, config.samples()));
     }
 
     private Uni<Void> openTheme(Contribution c, String text) {
@@ -164,11 +182,11 @@ public class FeedbackIngest {
         HashMap<String, Integer> weekly = new HashMap<>();
         weekly.put(weekOf(c.at()), 1);
         Instant now = Instant.now();
-        Theme theme = new Theme(c.themeId(), c.brand(), extractor.title(text, 6), c.product(), ThemeStatus.NEW, null,
+        Theme theme = new Theme(c.themeId(), c.brand(), extractor.title(text, config.titleWords(), c.brand()), c.product(), ThemeStatus.NEW, null,
                 termCounts, 1, 1, channels, c.sentiment(), c.at(), c.at(), weekly, heat(c.at()), null, null, now, now);
         Log.infof("New theme %s for brand %s", c.themeId(), c.brand());
         opened.increment();
-        return themes.addCustomer(c.themeId(), c.customerKey()).chain(() -> themes.insert(theme));
+        return themes.addCustomer(c.themeId(), c.customerKey()).chain(() -> themes.insert(theme, c));
     }
 
     Contribution toContribution(MentionEvent m) {
@@ -193,7 +211,7 @@ public class FeedbackIngest {
                 sentiment,
                 intentOf(m),
                 product,
-                extractor.terms(m.text(), topics),
+                extractor.terms(m.text(), topics, m.brand()),
                 timeOf(m));
     }
 

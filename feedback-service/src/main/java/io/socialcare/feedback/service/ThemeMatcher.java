@@ -26,6 +26,11 @@ public class ThemeMatcher {
 
     /** The best matching theme, or null when a new theme is needed. */
     public Theme bestMatch(List<String> terms, String product, List<Theme> candidates) {
+        return bestMatch(terms, product, candidates, 0);
+    }
+
+    /** The best matching theme reaching the threshold raised by {@code margin}, or null. */
+    public Theme bestMatch(List<String> terms, String product, List<Theme> candidates, double margin) {
         if (terms.isEmpty()) {
             return null;
         }
@@ -40,7 +45,7 @@ public class ThemeMatcher {
             if (product != null && product.equalsIgnoreCase(theme.product())) {
                 score += SAME_PRODUCT_BONUS;
             }
-            if (score >= config.similarityThreshold() && score > bestScore) {
+            if (score >= config.similarityThreshold() + margin && score > bestScore) {
                 best = theme;
                 bestScore = score;
             }

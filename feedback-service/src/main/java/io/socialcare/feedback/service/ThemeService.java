@@ -4,12 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -58,11 +54,14 @@ public class ThemeService {
     private final ThemeRepository themes;
     private final ContributionRepository contributions;
     private final ShipmentPublisher publisher;
+    private final ThemeRecompute recompute;
 
-    public ThemeService(ThemeRepository themes, ContributionRepository contributions, ShipmentPublisher publisher) {
+    public ThemeService(ThemeRepository themes, ContributionRepository contributions, ShipmentPublisher publisher,
+            ThemeRecompute recompute) {
         this.themes = themes;
         this.contributions = contributions;
         this.publisher = publisher;
+        this.recompute = recompute;
     }
 
     public Uni<Page<Theme>> list(Query query, Sort sort, int limit, String cursor) {
@@ -94,8 +93,11 @@ public class ThemeService {
         return themes.findById(id);
     }
 
+    /** The newest samples, prepared on the theme (or read from the contributions for a theme stored without them). */
     public Uni<List<Contribution>> samples(String themeId, int n) {
-        return contributions.newest(themeId, n);
+        return themes.samplesOf(themeId).chain(prepared -> prepared != null
+                ? Uni.createFrom().item(prepared.subList(0, Math.min(n, prepared.size())))
+                : contributions.newest(themeId, n));
     }
 
     /**
@@ -142,35 +144,8 @@ public class ThemeService {
                 .chain(() -> themes.customersOf(source.id())
                         .onItem().transformToUniAndConcatenate(key -> themes.addCustomer(target.id(), key))
                         .collect().last())
-                .chain(() -> recompute(target))
+                .chain(() -> recompute.recompute(target.id()))
                 .chain(() -> themes.findById(target.id()));
-    }
-
-    private Uni<Void> recompute(Theme target) {
-        return contributions.ofTheme(target.id()).collect().asList().chain(all -> {
-            Map<String, Integer> terms = new HashMap<>();
-            Map<String, Integer> channels = new HashMap<>();
-            Map<String, Integer> weekly = new HashMap<>();
-            Set<String> customers = new HashSet<>();
-            double sentiment = 0;
-            double heat = 0;
-            Instant first = null;
-            Instant last = null;
-            for (Contribution c : all) {
-                c.terms().forEach(t -> terms.merge(t, 1, Integer::sum));
-                channels.merge(FeedbackIngest.channelOf(c.channel()), 1, Integer::sum);
-                weekly.merge(FeedbackIngest.weekOf(c.at()), 1, Integer::sum);
-                customers.add(c.customerKey());
-                sentiment += c.sentiment();
-                heat += FeedbackIngest.heat(c.at());
-                first = first == null || c.at().isBefore(first) ? c.at() : first;
-                last = last == null || c.at().isAfter(last) ? c.at() : last;
-            }
-            Theme recomputed = new Theme(target.id(), target.brand(), target.title(), target.product(),
-                    target.status(), target.note(), terms, all.size(), customers.size(), channels, sentiment, first,
-                    last, weekly, heat, null, target.shipment(), target.createdAt(), Instant.now());
-            return themes.replaceAggregates(recomputed);
-        });
     }
 
     private static Bson filter(Query q) {

@@ -26,6 +26,44 @@ public interface ListeningConfig {
 
     X x();
 
+    Feeds feeds();
+
+    Crisis crisis();
+
+    interface Crisis {
+
+        /** Whether spike detection runs. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The window whose negative mentions are compared with the trailing rate. */
+        @WithDefault("15m")
+        Duration window();
+
+        /** The period before the window that gives the usual rate. */
+        @WithDefault("24h")
+        Duration trailing();
+
+        /** How many times the usual rate the window must exceed. */
+        @WithDefault("3")
+        double factor();
+
+        /** The least number of negative mentions in the window that can make a crisis. */
+        @WithDefault("20")
+        int minCount();
+    }
+
+    interface Feeds {
+
+        /** How often every RSS/Atom feed is polled. */
+        @WithDefault("5m")
+        Duration every();
+
+        /** Connect and read timeout of one feed request. */
+        @WithDefault("10s")
+        Duration timeout();
+    }
+
     interface Relay {
 
         /** How often the relay looks for stored mentions that did not reach Kafka yet. */

@@ -18,7 +18,10 @@ import io.socialcare.listening.rest.MentionResource;
         MentionEvent.class, MentionEvent.Author.class, MentionEvent.Analysis.class, MentionEvent.Sentiment.class,
         MentionRequest.class, MentionRequest.Author.class, Brand.class, Page.class, Problem.class, Violation.class,
         BrandResource.BrandRequest.class, MentionResource.Captured.class, MentionResource.BatchRequest.class,
-        MentionResource.BatchItem.class, MentionResource.BatchResponse.class, AnalysisResource.AnalysisRequest.class })
+        MentionResource.BatchItem.class, MentionResource.BatchResponse.class, AnalysisResource.AnalysisRequest.class,
+        io.socialcare.listening.Feed.class, io.socialcare.listening.rest.FeedResource.FeedRequest.class,
+        io.socialcare.listening.service.FeedService.PollResult.class, io.socialcare.listening.CaptureResult.class,
+        io.socialcare.listening.rest.WebhookResource.Delivery.class, io.socialcare.listening.CrisisAlert.class })
 public final class ReflectionConfig {
 
     private ReflectionConfig() {

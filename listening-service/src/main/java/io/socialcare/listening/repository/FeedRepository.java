@@ -1,6 +1,7 @@
 package io.socialcare.listening.repository;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
@@ -36,9 +37,12 @@ public class FeedRepository {
     public Uni<Void> upsert(String id, String brand, String url) {
         return find(id).chain(existing -> {
             boolean sameUrl = existing != null && existing.url().equals(url);
-            Bson update = Updates.combine(Updates.set("brand", brand), Updates.set("url", url),
-                    sameUrl ? Updates.set("url", url) : Updates.unset("etag"),
-                    sameUrl ? Updates.set("brand", brand) : Updates.unset("lastModified"));
+            List<Bson> changes = new ArrayList<>(List.of(Updates.set("brand", brand), Updates.set("url", url)));
+            if (!sameUrl) {
+                changes.add(Updates.unset("etag"));
+                changes.add(Updates.unset("lastModified"));
+            }
+            Bson update = Updates.combine(changes);
             return feeds.updateOne(Filters.eq("_id", id), update, new UpdateOptions().upsert(true));
         }).replaceWithVoid();
     }
@@ -59,9 +63,15 @@ public class FeedRepository {
     }
 
     public Uni<Void> recordPoll(String id, String etag, String lastModified, String status, Instant at) {
-        Bson update = Updates.combine(Updates.set("lastPolledAt", Date.from(at)), Updates.set("lastStatus", status),
-                etag == null ? Updates.set("lastStatus", status) : Updates.set("etag", etag),
-                lastModified == null ? Updates.set("lastStatus", status) : Updates.set("lastModified", lastModified));
+        List<Bson> changes = new ArrayList<>(List.of(Updates.set("lastPolledAt", Date.from(at)),
+                Updates.set("lastStatus", status)));
+        if (etag != null) {
+            changes.add(Updates.set("etag", etag));
+        }
+        if (lastModified != null) {
+            changes.add(Updates.set("lastModified", lastModified));
+        }
+        Bson update = Updates.combine(changes);
         return feeds.updateOne(Filters.eq("_id", id), update).replaceWithVoid();
     }
 

@@ -54,9 +54,11 @@ public class MentionService {
     private final MentionPublisher publisher;
     private final ListeningConfig config;
     private final ObjectMapper mapper;
+    private final CrisisDetector crisis;
 
     public MentionService(MentionRepository mentions, BrandRepository brands, Analyser analyser,
-            MentionPublisher publisher, ListeningConfig config, ObjectMapper mapper) {
+            MentionPublisher publisher, ListeningConfig config, ObjectMapper mapper, CrisisDetector crisis) {
+        this.crisis = crisis;
         this.mentions = mentions;
         this.brands = brands;
         this.analyser = analyser;
@@ -139,13 +141,27 @@ public class MentionService {
                 v.add("brand", "is not a configured brand");
             }
             v.throwIfInvalid();
-            MentionEvent mention = build(request, brand, publishedAt, now);
-            return store(mention, origin, now);
+            MentionEvent analysed = build(request, brand, publishedAt, now);
+            if (!"negative".equals(analysed.analysis().sentiment().label())) {
+                return store(analysed, origin, now, CrisisDetector.Assessment.NONE);
+            }
+            return crisis.assess(analysed.brand(), now).chain(assessment -> store(
+                    assessment.crisis() ? critical(analysed) : analysed, origin, now, assessment));
         });
     }
 
-    private Uni<CaptureResult> store(MentionEvent mention, String origin, Instant now) {
+    private static MentionEvent critical(MentionEvent m) {
+        MentionEvent.Analysis a = m.analysis();
+        return new MentionEvent(m.id(), m.brand(), m.channel(), m.externalId(), m.threadId(), m.inReplyTo(),
+                m.author(), m.text(), m.url(), m.publishedAt(), m.lang(), m.customerRef(), m.capturedAt(),
+                new MentionEvent.Analysis(a.language(), a.sentiment(), a.intent(), "critical", a.topics()));
+    }
+
+    private Uni<CaptureResult> store(MentionEvent mention, String origin, Instant now,
+            CrisisDetector.Assessment assessment) {
         return mentions.insert(mention, origin, now.plus(config.relay().lease()))
+                .call(() -> assessment.crisis() ? crisis.raise(mention.brand(), mention.id(), assessment, now)
+                        : Uni.createFrom().voidItem())
                 .map(ignored -> {
                     publisher.publishInBackground(mention);
                     return CaptureResult.accepted(mention.id());

@@ -129,4 +129,51 @@ class AnalyserTest {
         assertTrue(notGood < 0, "negation");
         assertEquals("positive", analyser.analyse("Todo funcionó sin problemas", "es").sentiment().label());
     }
+
+    /** The conversations the suite's demo replays (suite-cli DemoData): intent, urgency floor and a topic. */
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            @auroracafe la app de Aurora me ha cobrado dos veces el mismo pedido. Quiero que me devolváis el dinero ya. | complaint | billing
+            Y nadie me contesta por aquí... llevo dos días esperando el reembolso.                              | complaint  | refund
+            Escribo también aquí porque en Twitter no me hacen caso: me cobrasteis dos veces el pedido del lunes. | complaint | billing
+            ¿Por qué me aparece un cargo de Aurora Café de 12,40 € si cancelé el pedido?                       | complaint  | billing
+            Pedí a domicilio en Aurora Café de Triana y el café llegó frío y una hora tarde. Una pena, antes era mi sitio favorito. | complaint | delivery
+            Qué maravilla, otra vez la app de Aurora caída justo cuando quiero pagar 🙃                         | complaint  | app
+            @auroracafe my delivery order has been 'on its way' for 50 minutes. Where is it?                   | complaint  | delivery
+            Aurora Café no respeta los puntos de fidelidad: me han desaparecido 300 puntos de la cuenta y nadie me da una explicación. | complaint | account
+            el vaso nuevo de aurora cafe gotea por todos lados, me he manchado la camisa entera                 | complaint  |
+            What time does the Aurora Café on Gran Vía open on weekdays?                                       | question   |
+            ¿Tenéis opciones sin gluten en Aurora Café? Mi hija es celíaca.                                     | question   |
+            Does the Aurora app support Apple Pay yet?                                                         | question   | app
+            Aurora Café debería tener leche de almendras, la de avena está bien pero no es lo mismo.           | suggestion |
+            Ojalá Aurora añadiera leche de almendras en todas las tiendas 🙏                                    | suggestion |
+            @auroracafe please add almond milk, I'd order every single day                                     | suggestion |
+            A Aurora Café deveria ter leite de amêndoas nas lojas de Lisboa                                    | suggestion |
+            Sería genial que Aurora hiciera descuento si traes tu propio vaso reutilizable                     | suggestion |
+            It would be great if Aurora gave a discount for bringing your own reusable cup                     | suggestion |
+            Propuesta para Aurora Café: un descuento por llevar tu taza reutilizable. Menos residuos y clientes más fieles. | suggestion |
+            Me encantaría que la app de Aurora permitiera pedir por adelantado y recoger sin hacer cola        | suggestion | app
+            The Aurora app should let us order ahead and skip the queue                                        | suggestion | app
+            Podríais añadir modo oscuro a la app de Aurora, por la noche deslumbra                             | suggestion | app
+            Gracias Aurora Café, el equipo de la tienda de Malasaña es un encanto ❤️                            | praise     |
+            Best flat white in town, thank you Aurora!                                                         | praise     |
+            Muy buen vídeo de Aurora Café sobre el origen del café de Colombia, me encanta                     | praise     |
+            Aurora Café busca baristas en Valencia, ¿alguien sabe cómo se aplica?                               | question   |
+            En el Aurora Café viendo el partido del Betis con los colegas                                      | other      |
+            Still nothing. Cold food and no answer from Aurora. Not ordering again.                            | complaint  |
+            Sigo sin saber nada del cargo, ¿alguien de Aurora puede mirarlo?                                    | complaint  | billing
+            """)
+    void readsTheDemoConversations(String text, String intent, String topic) {
+        Analysis analysis = analyser.analyse(text.trim(), null,
+                List.of("aurora", "aurora café", "cafe aurora", "auroracafe"), Set.of("aurora", "Aurora Café"));
+        assertEquals(intent.trim(), analysis.intent(), () -> "intent of '" + text + "': " + analysis);
+        if (topic != null) {
+            assertTrue(analysis.topics().contains(topic.trim()), () -> "topics of '" + text + "': " + analysis);
+        }
+        assertTrue(analysis.topics().stream().noneMatch(t -> t.contains("aurora")),
+                () -> "the brand's own name is not a topic: " + analysis);
+        if ("complaint".equals(intent.trim())) {
+            assertEquals("negative", analysis.sentiment().label(), () -> "sentiment of '" + text + "': " + analysis);
+        }
+    }
 }

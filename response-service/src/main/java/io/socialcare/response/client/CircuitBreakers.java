@@ -40,6 +40,7 @@ public class CircuitBreakers {
         int failures;
         Instant openUntil;
         boolean trialInFlight;
+        Instant trialStartedAt;
     }
 
     /**
@@ -55,10 +56,12 @@ public class CircuitBreakers {
         if (now.isBefore(s.openUntil)) {
             return s.openUntil;
         }
-        if (s.trialInFlight) {
+        if (s.trialInFlight && now.isBefore(s.trialStartedAt.plus(openFor))) {
             return now.plus(openFor);
         }
+        // no trial running (or one that never reported back): let one through
         s.trialInFlight = true;
+        s.trialStartedAt = now;
         return null;
     }
 

@@ -114,7 +114,7 @@ public class CaseRepliesResource {
         boolean noText = body.text() == null || body.text().isBlank();
         boolean noTemplate = body.templateId() == null || body.templateId().isBlank();
         if (noText && noTemplate) {
-            v.add(body.text() != null ? "text" : "text", "text or templateId is required");
+            v.add("text", "text or templateId is required");
         } else if (!noText) {
             v.text("text", body.text(), 1, MAX_TEXT);
         } else if (body.text() != null) {

@@ -57,7 +57,7 @@ public class CaseService {
         if (e.mentions() != null) {
             for (int i = 0; i < e.mentions().size(); i++) {
                 CaseEvent.MentionRef m = e.mentions().get(i);
-                if (m == null || blank(m.id()) || blank(m.channel()) || blank(m.externalId()) || m.at() == null) {
+                if (m == null || blank(m.id()) || blank(m.channel()) || blank(m.externalId())) {
                     missing.add("mentions[" + i + "]");
                 }
             }
@@ -86,7 +86,7 @@ public class CaseService {
             m.authorId = ref.authorId();
             m.authorHandle = ref.authorHandle();
             m.authorName = ref.authorName();
-            m.at = ref.at();
+            m.at = ref.at() != null ? ref.at() : e.at();
             result.add(m);
         }
         return result;

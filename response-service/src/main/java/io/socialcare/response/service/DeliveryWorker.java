@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -48,14 +49,17 @@ public class DeliveryWorker {
     private final ResponseConfig config;
     private final Vertx vertx;
     private final ReplyWindows windows;
+    private final MeterRegistry meters;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile long timerId = -1;
     private volatile boolean stopped;
 
     public DeliveryWorker(ReplyRepository replies, ChannelClient channels, CircuitBreakers breakers,
-            ReplyEventPublisher publisher, ResponseConfig config, Vertx vertx, ReplyWindows windows) {
+            ReplyEventPublisher publisher, ResponseConfig config, Vertx vertx, ReplyWindows windows,
+            MeterRegistry meters) {
         this.windows = windows;
+        this.meters = meters;
         this.replies = replies;
         this.channels = channels;
         this.breakers = breakers;
@@ -175,6 +179,7 @@ public class DeliveryWorker {
 
     private void record(Reply r, PostOutcome outcome) {
         Instant now = now();
+        count(r.channel, outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
         if (outcome instanceof PostOutcome.Posted p) {
             breakers.success(r.channel);
             r.status = Reply.SENT;
@@ -200,6 +205,11 @@ public class DeliveryWorker {
             breakers.release(r.channel);
             fail(r, f.reason(), f.error(), now);
         }
+    }
+
+    /** Counts each post's outcome per channel: {@code socialcare.reply.posts{channel, outcome}}. */
+    private void count(String channel, String outcome) {
+        meters.counter("socialcare.reply.posts", "channel", channel, "outcome", outcome).increment();
     }
 
     private void retryOrFail(Reply r, String error, Duration after, Instant now) {

@@ -107,7 +107,7 @@ public class ReplyService {
             if (text == null) {
                 text = rendered;
             }
-            impersonal = unedited && !personal(template.text, request, c, mention);
+            impersonal = unedited && !personal(template.text);
         }
         if (Channels.X.equals(mention.channel) && text != null && text.length() > X_MAX_LENGTH) {
             violations.add(request.text() != null ? "text" : "templateId",
@@ -156,8 +156,11 @@ public class ReplyService {
                 .orElseThrow(() -> ProblemException.conflict("The case has no mention to answer"));
     }
 
-    /** Whether a template-based reply says anything about this customer. */
-    private static boolean personal(String templateText, ReplyRequest request, CaseProjection c, CaseMention m) {
+    /**
+     * Whether a template says anything about this customer: a customer placeholder, or a variable filled for
+     * this reply.
+     */
+    private static boolean personal(String templateText) {
         List<String> used = TemplateRenderer.placeholders(templateText);
         if (used.contains("customer.name") || used.contains("customer.handle")) {
             return true;

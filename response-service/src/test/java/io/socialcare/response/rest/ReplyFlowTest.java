@@ -96,6 +96,9 @@ class ReplyFlowTest {
         assertEquals(c.id(), event.key());
         assertEquals("reply.sent", header(event, "ce_type"));
         assertEquals(replyId + ":sent", header(event, "ce_id"));
+
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("socialcare_reply_posts_total{channel=\"x\",outcome=\"posted\""));
     }
 
     @Test
@@ -167,6 +170,43 @@ class ReplyFlowTest {
         assertEquals(1, postsContaining(c.mentions().get(0).externalId()).size(), "one post per key");
         given().auth().oauth2(token).get("/api/v1/cases/{id}/replies", c.id()).then().statusCode(200)
                 .body("items", hasSize(1)).body("items[0].id", equalTo(first)).body("nextCursor", equalTo(null));
+    }
+
+    @Test
+    void concurrentRequestsWithOneKeyMakeOneReplyAndOnePost() throws Exception {
+        String brand = brand();
+        CaseEvent c = openCase(brand, "forum");
+        String token = agent(brand);
+        String key = id();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<io.restassured.response.Response>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                calls.add(pool.submit(() -> {
+                    start.await();
+                    return given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                            .body(Map.of("text", "Una sola vez, por favor.")).post("/api/v1/cases/{id}/replies", c.id());
+                }));
+            }
+            start.countDown();
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            int created = 0;
+            for (var call : calls) {
+                io.restassured.response.Response r = call.get();
+                org.junit.jupiter.api.Assertions.assertTrue(r.statusCode() == 202 || r.statusCode() == 200,
+                        "status " + r.statusCode() + " " + r.asString());
+                created += r.statusCode() == 202 ? 1 : 0;
+                ids.add(r.path("id"));
+            }
+            assertEquals(1, created, "exactly one request creates the reply");
+            assertEquals(1, ids.size(), "every request sees the same reply");
+            String replyId = ids.iterator().next();
+            awaitStatus(token, replyId, "sent");
+            assertEquals(1, postsContaining(replyId).size(), "one post");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

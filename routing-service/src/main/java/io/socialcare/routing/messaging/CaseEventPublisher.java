@@ -30,7 +30,7 @@ public class CaseEventPublisher {
         return outbox.relay().replaceWithVoid();
     }
 
-    @Scheduled(identity = "case-outbox-relay", every = "${routing.outbox.relay-every:5s}",
+    @Scheduled(identity = "case-outbox-relay", every = "${routing.outbox.relay-every:5s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> relayPeriodically() {
         return outbox.relay().replaceWithVoid();

@@ -1,5 +1,7 @@
 package io.socialcare.routing.messaging;
 
+import java.time.Duration;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,7 +39,10 @@ public class MentionConsumer {
             return Uni.createFrom().failure(e);
         }
         Log.debugf("Routing mention %s of brand %s", mention.id(), mention.brand());
-        return routing.route(mention).flatMap(publisher::publish);
+        // a readable mention that fails to route (database briefly away) is retried before it would be dead-lettered
+        return routing.route(mention)
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(3)
+                .flatMap(publisher::publish);
     }
 
     MentionEvent read(String value) throws Exception {

@@ -39,7 +39,6 @@ import io.socialcare.routing.rest.Dtos;
 public class CaseService {
 
     /** Added to the contract's ce_types: the case waits for the customer (its SLA clock is paused). */
-    public static final String CASE_WAITING_CUSTOMER = "case.waiting_customer";
 
     private final CaseRepository cases;
     private final CaseMentionRepository mentions;
@@ -284,7 +283,7 @@ public class CaseService {
                     c.updatedAt = now;
                     c.version++;
                     return log.persist(CaseLogEntry.of(c.id, "waiting_customer", null, caller.name()))
-                            .chain(() -> snapshots.event(c, CASE_WAITING_CUSTOMER))
+                            .chain(() -> snapshots.event(c, EventTypes.CASE_WAITING_CUSTOMER))
                             .flatMap(event -> view(c).map(v -> new TransferOutcome(v, List.of(event), null, null)));
                 })))
                 .onFailure(Db::isRetryable).retry().atMost(2)
