@@ -28,9 +28,9 @@ import com.sun.net.httpserver.HttpServer;
  * partner webhooks), records every post with its path, headers and body, and answers like the platform
  * would. Recorded posts are listed at {@code GET /_sandbox/posts} and appended to a JSON-lines file.
  *
- * <p>For fault tests, {@code POST /_sandbox/behaviour?status=503&times=2&delayMs=0} makes the next
- * {@code times} posts answer {@code status} (after recording them when {@code status} is 2xx) or wait
- * {@code delayMs} first.</p>
+ * <p>For fault tests, {@code POST /_sandbox/behaviour?status=503&times=2&delayMs=0&retryAfter=1} makes the next
+ * {@code times} posts wait {@code delayMs} and then answer {@code status} (with {@code Retry-After} when given); a
+ * 2xx status records the post as usual. After {@code times} posts the sandbox behaves normally again.</p>
  */
 public final class ChannelSandbox implements AutoCloseable {
 
@@ -40,6 +40,7 @@ public final class ChannelSandbox implements AutoCloseable {
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private volatile int failureStatus = 503;
     private volatile long delayMs;
+    private volatile String retryAfter;
 
     private ChannelSandbox(HttpServer server, Path journal) {
         this.server = server;
@@ -83,6 +84,7 @@ public final class ChannelSandbox implements AutoCloseable {
                 failureStatus = Integer.parseInt(query.getOrDefault("status", "503"));
                 failuresLeft.set(Integer.parseInt(query.getOrDefault("times", "1")));
                 delayMs = Long.parseLong(query.getOrDefault("delayMs", "0"));
+                retryAfter = query.get("retryAfter");
                 respond(exchange, 204, null);
                 return;
             }
@@ -94,11 +96,14 @@ public final class ChannelSandbox implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
-            if (delayMs > 0) {
+            boolean faulty = failuresLeft.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+            if (faulty && delayMs > 0) {
                 Thread.sleep(delayMs);
             }
-            boolean failNow = failuresLeft.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
-            if (failNow && failureStatus >= 300) {
+            if (faulty && failureStatus >= 300) {
+                if (retryAfter != null) {
+                    exchange.getResponseHeaders().set("Retry-After", retryAfter);
+                }
                 respond(exchange, failureStatus, "{\"error\":\"sandbox fault\"}");
                 return;
             }

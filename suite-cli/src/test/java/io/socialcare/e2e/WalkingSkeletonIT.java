@@ -64,6 +64,11 @@ class WalkingSkeletonIT {
         services = new ServiceProcesses(root);
         for (String service : List.of("listening", "routing", "response", "feedback")) {
             Map<String, String> serviceEnv = new HashMap<>(env);
+            if (service.equals("listening")) {
+                // Low enough for the limit test to reach, high enough for the demo's own traffic.
+                serviceEnv.put("SOCIALCARE_RATE_LIMIT_REQUESTS_PER_SECOND", "20");
+                serviceEnv.put("SOCIALCARE_RATE_LIMIT_BURST", "150");
+            }
             if (service.equals("routing") || service.equals("response")) {
                 PostgresResource postgres = new PostgresResource();
                 postgres.init(Map.of("database", service + "_e2e"));
@@ -120,6 +125,32 @@ class WalkingSkeletonIT {
         assertEquals(401, api.get(services.url("routing") + "/api/v1/cases?brand=aurora", null).status());
         assertEquals(401, api.get(services.url("feedback") + "/api/v1/themes?brand=aurora", null).status());
         assertEquals(401, api.post(services.url("listening") + "/api/v1/mentions", null, Map.of()).status());
+    }
+
+    @Test
+    void limitsEachClientAndRefusesOversizedBodiesAsProblems() {
+        Api api = new Api();
+        String analysis = services.url("listening") + "/api/v1/analysis";
+        String flood = Tokens.token("e2e-flood", Set.of("partner"), List.of("aurora"));
+        int limited = 0;
+        Api.Answer last = null;
+        for (int i = 0; i < 400 && limited < 5; i++) {
+            Api.Answer answer = api.post(analysis, () -> flood, Map.of("text", "hola"));
+            if (answer.status() == 429) {
+                limited++;
+                last = answer;
+            }
+        }
+        assertTrue(limited > 0, "a client over its rate gets 429");
+        assertTrue(last.header("Content-Type").startsWith("application/problem+json"), last.raw());
+        assertTrue(Integer.parseInt(last.header("Retry-After")) >= 1, "429 says when to retry");
+        String other = Tokens.token("e2e-calm", Set.of("partner"), List.of("aurora"));
+        assertEquals(200, api.post(analysis, () -> other, Map.of("text", "hola")).status(), "other clients are not limited");
+
+        String huge = "{\"text\":\"" + "x".repeat(1_100_000) + "\"}";
+        Api.Answer tooLarge = api.post(services.url("listening") + "/api/v1/mentions", () -> other, huge);
+        assertEquals(413, tooLarge.status());
+        assertTrue(tooLarge.header("Content-Type").startsWith("application/problem+json"), tooLarge.raw());
     }
 
     /** Every path of CONTRACT.md, by service; path parameters are compared by position, not by name. */
