@@ -29,6 +29,9 @@ public final class EventTypes {
 
     public static final String THEME_SHIPPED = "theme.shipped";
 
+    /** Added to the contract: on topic {@code alerts}, a burst of negative mentions of one brand (and topic). */
+    public static final String CRISIS_DETECTED = "crisis.detected";
+
     /** Header that carries the reason a record was sent to a dead-letter topic. */
     public static final String DLQ_REASON_HEADER = "dead-letter-reason";
 

@@ -79,6 +79,9 @@ public class Reply {
     public Instant finishedAt;
     @Column(name = "event_published_at")
     public Instant eventPublishedAt;
+    /** W3C traceparent of the request that asked for the reply; its event continues that trace. */
+    @Column(name = "trace_parent")
+    public String traceParent;
 
     public List<String> flags() {
         if (riskFlags == null || riskFlags.isBlank()) {

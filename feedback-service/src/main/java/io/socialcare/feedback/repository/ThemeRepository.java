@@ -65,6 +65,11 @@ public class ThemeRepository {
         return themes().find(Filters.eq("_id", id)).toUni().map(d -> d == null ? null : fromDocument(d));
     }
 
+    /** Inserts a theme without samples (the detail then reads them from the contributions). */
+    public Uni<Void> insert(Theme theme) {
+        return themes().insertOne(toDocument(theme)).replaceWithVoid();
+    }
+
     /** Inserts a new theme with its first contribution as its first sample. */
     public Uni<Void> insert(Theme theme, Contribution first) {
         return themes().insertOne(toDocument(theme).append("samples", List.of(sample(first)))).replaceWithVoid();

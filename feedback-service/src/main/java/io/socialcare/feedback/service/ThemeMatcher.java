@@ -67,7 +67,7 @@ public class ThemeMatcher {
                 shared++;
             }
         }
-        if (shared < required) {
+        if (shared < Math.min(required, counts.size())) { // a one-term theme is joined by sharing its term
             return 0;
         }
         double norm = 0;

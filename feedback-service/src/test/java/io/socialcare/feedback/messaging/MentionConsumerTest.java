@@ -55,7 +55,7 @@ class MentionConsumerTest {
         assertThat(theme.get("firstSeenAt"), equalTo("2026-11-16T10:00:00Z"));
         assertThat(theme.get("lastSeenAt"), equalTo("2026-11-24T10:00:00Z"));
         assertThat((List<String>) theme.get("keywords"), hasItems("almond", "milk"));
-        assertThat(theme.get("title"), equalTo("Leche almendras tiendas"));
+        assertThat(theme.get("title"), equalTo("Leche de almendras"));
 
         JsonPath detail = Api.theme(brand, (String) theme.get("id"));
         assertThat(detail.getList("samples.text"), hasSize(3));

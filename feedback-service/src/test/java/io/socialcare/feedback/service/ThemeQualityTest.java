@@ -118,19 +118,24 @@ class ThemeQualityTest {
         String brand = Mentions.uniqueBrand("quality");
         Map<String, String> mentionIds = new LinkedHashMap<>();
         int i = 0;
-        for (List<String> pair : PAIRS) {
-            for (String text : pair) {
+        // first one side of every pair and the unrelated ones, then the other side (order-independent either way)
+        for (int side = 0; side < 2; side++) {
+            for (List<String> pair : PAIRS) {
+                String text = pair.get((PAIRS.indexOf(pair) + side) % 2);
                 mentionIds.put(Mentions.of(brand).author("pair-" + i).text(text).send(), "pair-" + PAIRS.indexOf(pair));
                 i++;
             }
+            if (side == 0) {
+                for (String text : UNRELATED) {
+                    mentionIds.put(Mentions.of(brand).author("alone-" + i).text(text).send(),
+                            "alone-" + UNRELATED.indexOf(text));
+                    i++;
+                }
+            }
+            int total = i;
+            await().atMost(Duration.ofSeconds(30)).until(() -> Api.themes(brand).stream()
+                    .mapToInt(t -> Api.intValue(t, "mentions")).sum() == total);
         }
-        for (String text : UNRELATED) {
-            mentionIds.put(Mentions.of(brand).author("alone-" + i).text(text).send(), "alone-" + UNRELATED.indexOf(text));
-            i++;
-        }
-        int total = i;
-        await().atMost(Duration.ofSeconds(30)).until(() -> Api.themes(brand).stream()
-                .mapToInt(t -> Api.intValue(t, "mentions")).sum() == total);
 
         Set<Set<String>> groups = new HashSet<>();
         for (Set<String> members : themesByMembers(brand, mentionIds).keySet()) {

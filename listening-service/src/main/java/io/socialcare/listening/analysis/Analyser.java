@@ -34,7 +34,7 @@ public class Analyser {
     private static final String NUMBER = "(\\d+|un|una|unos|unas|dos|tres|cuatro|cinco|seis|siete|ocho|diez|varios"
             + "|varias|muchos|muchas|two|three|four|five|six|seven|ten|several|many|a|dois|duas|quatro|muitos|muitas)";
     private static final String UNIT = "(dias|dia|semanas|semana|meses|mes|horas|days|day|weeks|week|months|month"
-            + "|hours)";
+            + "|hours|minutos|minutes)";
     private static final Pattern DURATION = Pattern.compile(
             " (llevo|llevamos|lleva|llevan|hace|van|son|for|been|faz|ha|mas de|more than|over|tras|after|durante) "
                     + NUMBER + " " + UNIT + " "
@@ -65,6 +65,11 @@ public class Analyser {
         double score = sentiment(t);
         String label = score >= 0.2 ? "positive" : score <= -0.2 ? "negative" : "neutral";
         String intent = intent(t, label);
+        if ("complaint".equals(intent) && !"negative".equals(label)) {
+            // a complaint read from its form (a question about a long wait) is a negative mention
+            score = Math.min(score, -0.3);
+            label = "negative";
+        }
         String urgency = urgency(t, intent, score);
         List<String> topics = topics(t, keywords, ignored);
         return new Analysis(language, new Sentiment(label, score), intent, urgency, topics);
@@ -208,8 +213,14 @@ public class Analyser {
             int at = contrastAt;
             parts = parts.stream().map(c -> c.index() < at ? c.times(0.5) : c.times(1.5)).toList();
         }
+        boolean complaint = t.matchesAny(Lexicon.COMPLAINT);
+        if (complaint && parts.stream().noneMatch(c -> c.weight() < 0)) {
+            // a stated problem ("me cobrasteis dos veces") is negative even without a negative word
+            parts = new ArrayList<>(parts);
+            parts.add(new Contribution(tokens.size(), "", -1.0, false, false));
+        }
         boolean negative = parts.stream().anyMatch(c -> c.weight() < 0);
-        boolean problem = t.matchesAny(Lexicon.COMPLAINT) || t.matchesAny(FRUSTRATION);
+        boolean problem = complaint || t.matchesAny(FRUSTRATION);
         boolean irony = negative && contrastAt < 0 && problem;
         double sum = 0;
         for (Contribution c : parts) {
@@ -264,7 +275,8 @@ public class Analyser {
             return "complaint";
         }
         if (isQuestion(t)) {
-            return "question";
+            // "... for 50 minutes. Where is it?": a question about a wait is a complaint
+            return DURATION.matcher(t.joined).find() ? "complaint" : "question";
         }
         if ("positive".equals(label) || t.matchesAny(Lexicon.PRAISE)) {
             return "praise";
@@ -334,7 +346,10 @@ public class Analyser {
         }
         for (String keyword : keywords) {
             String folded = Text.foldPhrase(keyword);
-            if (!folded.isEmpty() && !skip.contains(folded) && t.contains(folded)) {
+            boolean brandName = skip.stream().anyMatch(name -> !name.isEmpty()
+                    && (" " + folded + " ").contains(" " + name + " ") || folded.replace(" ", "").equals(
+                            name.replace(" ", "")));
+            if (!folded.isEmpty() && !brandName && t.contains(folded)) {
                 result.add(keyword.toLowerCase(Locale.ROOT).trim());
             }
         }

@@ -70,7 +70,8 @@ final class Lexicon {
                 "incompetent", "garbage", "trash", "unhappy", "upset", "wrong", "useless", "misleading", "overcharged",
                 "ruim", "quebrado", "quebrada", "defeito", "absurdo", "atraso", "atrasado", "atrasada", "demora",
                 "irritado", "irritada", "raiva", "enganado", "enganada", "problema", "reclamação", "lenta", "lento",
-                "decepcionante", "chateado", "chateada", "travando", "trava", "caiu");
+                "decepcionante", "chateado", "chateada", "travando", "trava", "caiu", "gotea", "manchado", "pena",
+                "frío", "fría", "cold", "leaking", "desaparecido", "desaparecidos");
         words(-1.5, "fatal", "peor", "peores", "worse", "unacceptable", "pior", "piores", "descaso", "palhaçada");
         words(-2.0, "pésimo", "pésima", "pésimos", "terrible", "terribles", "horrible", "horribles", "desastre",
                 "desastroso", "vergüenza", "vergonzoso", "asco", "asqueroso", "odio", "estafa", "estafadores",
@@ -89,8 +90,8 @@ final class Lexicon {
                 "wonderful", "thrilled", "bom", "boa", "bons", "maravilhoso", "maravilhosa", "maravilha", "perfeito",
                 "perfeita", "incrível", "feliz", "rápido", "eficiente", "melhor", "legal", "show", "gostei", "fácil",
                 "satisfecho", "satisfecha", "satisfied", "satisfeito", "satisfeita", "enhorabuena", "felicidades",
-                "recomiendo", "recomendo", "atento", "atenta", "amables");
-        words(1.5, "amable", "best", "parabéns", "mejorado", "loved");
+                "recomiendo", "recomendo", "atento", "atenta", "amables", "buen", "favorito", "favorita");
+        words(1.5, "amable", "best", "parabéns", "mejorado", "loved", "encanto");
         words(2.0, "excelente", "encanta", "encantan", "excellent", "amazing", "awesome", "love", "ótimo", "ótima",
                 "adoro", "amei", "adorei", "buenísimo", "buenísima", "brutal", "espectacular", "outstanding");
 
@@ -114,6 +115,7 @@ final class Lexicon {
         phrases(0.0, "gracias de antemano", "thanks in advance", "obrigado desde já", "desde ya gracias",
                 "me gusta saber", "buenos días", "buenas tardes", "buenas noches", "bom dia", "boa tarde",
                 "boa noite", "good morning", "good afternoon", "a ver si", "lo antes posible", "por favor");
+        phrases(1.0, "vale la pena", "merece la pena", "worth it", "vale a pena");
         phrases(1.5, "muchas gracias", "mil gracias", "thank you so much", "thanks a lot", "muito obrigado",
                 "muito obrigada", "me encanta", "me encantó", "i love", "great job", "buen trabajo", "bom trabalho",
                 "muy bien", "very good");
@@ -162,7 +164,8 @@ final class Lexicon {
             "why dont you add", "consider adding", "please consider", "hope you add", "please make", "id like to see",
             "would like to see", "please bring", "please allow", "itd be great", "it would be nice",
             "seria ótimo se", "seria ótimo que", "seria bom se", "seria legal se", "seria incrível se",
-            "seria ótimo ter", "deveriam", "deviam", "poderiam adicionar", "poderiam colocar", "poderiam ter",
+            "seria ótimo ter", "deveriam", "deviam", "deveria", "devia ter", "proposta", "propuesta", "idea para",
+            "propondría", "proposal", "idea for", "poderiam adicionar", "poderiam colocar", "poderiam ter",
             "poderiam incluir", "podiam colocar", "podiam ter", "sugiro", "sugestão", "gostaria que",
             "adoraria que", "adicionem", "coloquem", "tomara que", "por que não adicionam", "falta uma opção",
             "queria que");
@@ -185,7 +188,12 @@ final class Lexicon {
             "não funciona", "nao funciona", "parou de funcionar", "sem internet", "sem sinal", "sem serviço",
             "sem conexão", "sem resposta", "não chegou", "nunca chegou", "cobrança indevida", "me cobraram",
             "reclamação", "consertem", "arrumem", "ainda esperando", "péssimo", "péssima",
-            "travando", "vergonha", "obrigado por nada");
+            "travando", "vergonha", "obrigado por nada",
+            "me cobr*", "me habéis cobrado", "me ha cobrado", "cobrasteis", "cobrado dos veces", "dos cargos",
+            "cargo duplicado", "me aparece un cargo", "un cargo que no", "si cancelé", "devolváis", "no me hacen caso",
+            "nadie me hace caso", "nadie me contesta", "no respeta*", "me han desaparecido", "han desaparecido",
+            "nadie me da", "gotea", "me he manchado", "sigo sin", "seguimos sin", "llegó frío", "llegó tarde",
+            "still nothing", "still no", "ainda sem", "leaking", "leaks", "cold food", "arrived cold");
 
     /** Words that open a question even without '¿' or '?'. */
     static final Set<String> QUESTION_OPENERS = folded("cómo", "cuándo", "dónde", "cuál", "cuáles", "cuánto",
@@ -241,12 +249,13 @@ final class Lexicon {
     static final Map<String, List<String>> TOPICS = new LinkedHashMap<>();
 
     static {
-        TOPICS.put("billing", terms("factura*", "facturación", "cobro*", "cobrar*", "cobraron", "cobrado", "cobran",
+        TOPICS.put("billing", terms("factura*", "facturación", "cobro*", "cobra*", "cobrar*", "cobraron", "cobrado", "cobran",
                 "cargo", "cargos", "recibo", "recibos", "bill", "bills", "billing", "billed", "invoice*", "charge*",
                 "fatura*", "cobrança", "cobraram", "boleto"));
         TOPICS.put("delivery", terms("envío", "envíos", "entrega*", "pedido*", "paquete*", "repartidor*",
                 "mensajer*", "transportista", "delivery", "deliveries", "delivered", "shipping", "shipment", "package",
-                "parcel", "courier", "order", "encomenda", "frete", "entregador", "correios"));
+                "parcel", "courier", "order", "encomenda", "frete", "entregador", "correios", "domicilio", "reparto",
+                "llegó", "llegar", "on its way"));
         TOPICS.put("app", terms("app", "apps", "aplicación", "aplicacion", "aplicativo", "application",
                 "actualización", "update", "android", "ios", "iphone", "login", "atualização"));
         TOPICS.put("connection", terms("conexión", "internet", "wifi", "fibra", "red", "señal", "cobertura",

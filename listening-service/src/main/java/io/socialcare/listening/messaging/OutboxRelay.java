@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.socialcare.contract.MentionEvent;
 import io.socialcare.listening.config.ListeningConfig;
+import io.socialcare.listening.repository.IndexInitializer;
 import io.socialcare.listening.repository.MentionRepository;
 
 /**
@@ -25,8 +26,11 @@ public class OutboxRelay {
     private final MentionRepository repository;
     private final MentionPublisher publisher;
     private final ListeningConfig config;
+    private final IndexInitializer indexes;
 
-    public OutboxRelay(MentionRepository repository, MentionPublisher publisher, ListeningConfig config) {
+    public OutboxRelay(MentionRepository repository, MentionPublisher publisher, ListeningConfig config,
+            IndexInitializer indexes) {
+        this.indexes = indexes;
         this.repository = repository;
         this.publisher = publisher;
         this.config = config;
@@ -35,7 +39,7 @@ public class OutboxRelay {
     @Scheduled(every = "${listening.relay.every:2s}", delayed = "${listening.relay.every:2s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
-        return relayDue().onFailure().recoverWithItem(failure -> {
+        return indexes.ensure().chain(this::relayDue).onFailure().recoverWithItem(failure -> {
             Log.warnf("Relay run stopped, will retry: %s", failure.getMessage());
             return 0;
         }).replaceWithVoid();

@@ -174,6 +174,11 @@ public class MentionRepository {
                 .map(MentionRepository::toEvent).collect().asList();
     }
 
+    /** How many stored mentions have not reached Kafka yet. */
+    public Uni<Long> countUnpublished() {
+        return mentions.countDocuments(Filters.eq("published", false));
+    }
+
     /** Negative mentions of a brand captured since {@code since}. */
     public Uni<Long> countNegative(String brand, Instant since) {
         return mentions.countDocuments(Filters.and(Filters.eq("brand", brand),

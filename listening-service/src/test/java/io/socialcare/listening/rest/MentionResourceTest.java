@@ -26,7 +26,6 @@ import java.util.Map;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import io.socialcare.listening.Fixtures;
 import io.socialcare.listening.TopicReader;
 import io.socialcare.testing.Tokens;
 import org.junit.jupiter.api.Test;

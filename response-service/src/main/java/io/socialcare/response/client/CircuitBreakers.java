@@ -3,6 +3,7 @@ package io.socialcare.response.client;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,16 +25,30 @@ public class CircuitBreakers {
     private final Map<String, State> states = new ConcurrentHashMap<>();
     private final int threshold;
     private final Duration openFor;
+    private final Map<String, Integer> thresholds = new HashMap<>();
+    private final Map<String, Duration> openFors = new HashMap<>();
     private final Clock clock = Clock.systemUTC();
 
     @Inject
     public CircuitBreakers(ResponseConfig config) {
         this(config.delivery().breakerFailureThreshold(), config.delivery().breakerOpenFor());
+        config.delivery().breakers().forEach((channel, breaker) -> {
+            breaker.failureThreshold().ifPresent(t -> thresholds.put(channel, t));
+            breaker.openFor().ifPresent(d -> openFors.put(channel, d));
+        });
     }
 
     public CircuitBreakers(int threshold, Duration openFor) {
         this.threshold = threshold;
         this.openFor = openFor;
+    }
+
+    private int threshold(String channel) {
+        return thresholds.getOrDefault(channel, threshold);
+    }
+
+    private Duration openFor(String channel) {
+        return openFors.getOrDefault(channel, openFor);
     }
 
     private static final class State {
@@ -56,8 +71,8 @@ public class CircuitBreakers {
         if (now.isBefore(s.openUntil)) {
             return s.openUntil;
         }
-        if (s.trialInFlight && now.isBefore(s.trialStartedAt.plus(openFor))) {
-            return now.plus(openFor);
+        if (s.trialInFlight && now.isBefore(s.trialStartedAt.plus(openFor(channel)))) {
+            return now.plus(openFor(channel));
         }
         // no trial running (or one that never reported back): let one through
         s.trialInFlight = true;
@@ -78,12 +93,18 @@ public class CircuitBreakers {
     public synchronized void failure(String channel) {
         State s = states.computeIfAbsent(channel, c -> new State());
         s.failures++;
-        if (s.trialInFlight || s.failures >= threshold) {
-            s.openUntil = clock.instant().plus(openFor);
+        if (s.trialInFlight || s.failures >= threshold(channel)) {
+            s.openUntil = clock.instant().plus(openFor(channel));
             s.trialInFlight = false;
             Log.warnf("Circuit breaker of channel %s open until %s after %d failures", channel, s.openUntil,
                     s.failures);
         }
+    }
+
+    /** True while the channel's breaker is open or half-open (not closed). */
+    public synchronized boolean isOpen(String channel) {
+        State s = states.get(channel);
+        return s != null && s.openUntil != null;
     }
 
     /** The end of the channel's open period, or null when closed. */

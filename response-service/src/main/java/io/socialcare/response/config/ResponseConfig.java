@@ -78,6 +78,34 @@ public interface ResponseConfig {
         /** Age after which a finished reply whose event was not yet published is published again. */
         @WithDefault("10s")
         Duration republishAfter();
+
+        /** Longest wait a channel's {@code Retry-After} may impose before the next attempt (a longer one is cut). */
+        @WithDefault("10m")
+        Duration retryAfterMax();
+
+        /**
+         * Circuit-breaker settings of one channel that differ from the defaults above
+         * ({@code response.delivery.breakers.<channel>.failure-threshold}, {@code .open-for}).
+         */
+        java.util.Map<String, Breaker> breakers();
+    }
+
+    interface Breaker {
+
+        /** Consecutive failures of this channel that open its breaker (default: breaker-failure-threshold). */
+        java.util.Optional<Integer> failureThreshold();
+
+        /** How long this channel's open breaker refuses posts (default: breaker-open-for). */
+        java.util.Optional<Duration> openFor();
+    }
+
+    Metrics metrics();
+
+    interface Metrics {
+
+        /** How often gauges read from the store (pending approvals) are refreshed. */
+        @WithDefault("15s")
+        Duration refreshInterval();
     }
 
     interface Approval {

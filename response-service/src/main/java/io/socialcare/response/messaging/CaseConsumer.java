@@ -18,14 +18,22 @@ public class CaseConsumer {
 
     private final ObjectMapper mapper;
     private final CaseService cases;
+    private final DeadLetters deadLetters;
 
-    public CaseConsumer(ObjectMapper mapper, CaseService cases) {
+    public CaseConsumer(ObjectMapper mapper, CaseService cases, DeadLetters deadLetters) {
         this.mapper = mapper;
         this.cases = cases;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming(EventTypes.TOPIC_CASES)
     public Uni<Void> consume(String value) {
+        // every failure here sends the record to the dead-letter topic (failure-strategy=dead-letter-queue)
+        return Uni.createFrom().deferred(() -> handle(value))
+                .onFailure().invoke(e -> deadLetters.count(EventTypes.TOPIC_CASES));
+    }
+
+    private Uni<Void> handle(String value) {
         CaseEvent event;
         try {
             event = mapper.readValue(value, CaseEvent.class);

@@ -20,15 +20,24 @@ public class FeedbackConsumer {
     private final ObjectMapper mapper;
     private final CloseLoopService closeLoop;
     private final DeliveryWorker worker;
+    private final DeadLetters deadLetters;
 
-    public FeedbackConsumer(ObjectMapper mapper, CloseLoopService closeLoop, DeliveryWorker worker) {
+    public FeedbackConsumer(ObjectMapper mapper, CloseLoopService closeLoop, DeliveryWorker worker,
+            DeadLetters deadLetters) {
         this.mapper = mapper;
         this.closeLoop = closeLoop;
         this.worker = worker;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming(EventTypes.TOPIC_FEEDBACK)
     public Uni<Void> consume(String value) {
+        // every failure here sends the record to the dead-letter topic (failure-strategy=dead-letter-queue)
+        return Uni.createFrom().deferred(() -> handle(value))
+                .onFailure().invoke(e -> deadLetters.count(EventTypes.TOPIC_FEEDBACK));
+    }
+
+    private Uni<Void> handle(String value) {
         ThemeShippedEvent event;
         try {
             event = mapper.readValue(value, ThemeShippedEvent.class);

@@ -11,6 +11,9 @@ import io.socialcare.contract.EventTypes;
 import io.socialcare.contract.ReplyEvent;
 import io.socialcare.response.Reply;
 import io.socialcare.response.config.ResponseConfig;
+import io.socialcare.response.service.Traces;
+import io.smallrye.reactive.messaging.TracingMetadata;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -40,8 +43,14 @@ public class ReplyEventPublisher {
         ReplyEvent event = new ReplyEvent(type, r.id, r.caseId, r.brand, r.mentionId, r.channel, r.threadId,
                 r.status, r.failureReason, r.createdAt, at);
         Context context = Vertx.currentContext();
-        Uni<Void> sent = emitter.sendMessage(Events.message(event, r.caseId, type, config.eventSource(),
-                r.id + ":" + r.status, at));
+        Message<ReplyEvent> message = Events.message(event, r.caseId, type, config.eventSource(),
+                r.id + ":" + r.status, at);
+        io.opentelemetry.context.Context parent = Traces.parentOf(r.traceParent);
+        if (parent != null) {
+            // continue the trace of the request that asked for the reply (carried through the outbox row)
+            message = message.addMetadata(TracingMetadata.with(parent, parent));
+        }
+        Uni<Void> sent = emitter.sendMessage(message);
         if (context == null) {
             return sent;
         }

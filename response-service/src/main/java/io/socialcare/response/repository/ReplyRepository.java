@@ -19,10 +19,10 @@ public class ReplyRepository implements PanacheRepositoryBase<Reply, String> {
     private static final String INSERT = """
             INSERT INTO replies (id, case_id, brand, mention_id, channel, thread_id, external_id, mention_at, text, template_id,
                                  status, risk_level, risk_flags, idempotency_key, body_hash, attempts, next_attempt_at,
-                                 requested_by, kind, created_at, event_published_at)
+                                 requested_by, kind, created_at, event_published_at, trace_parent)
             VALUES (:id, :caseId, :brand, :mentionId, :channel, :threadId, :externalId, :mentionAt, :text, :templateId,
                     :status, :riskLevel, :riskFlags, :key, :bodyHash, 0, :nextAttemptAt,
-                    :requestedBy, :kind, :createdAt, :eventPublishedAt)
+                    :requestedBy, :kind, :createdAt, :eventPublishedAt, :traceParent)
             ON CONFLICT (case_id, idempotency_key) DO NOTHING
             """;
 
@@ -52,6 +52,7 @@ public class ReplyRepository implements PanacheRepositoryBase<Reply, String> {
                 .setParameter("kind", r.kind)
                 .setParameter("createdAt", r.createdAt)
                 .setParameter("eventPublishedAt", r.eventPublishedAt)
+                .setParameter("traceParent", r.traceParent)
                 .executeUpdate())
                 .map(count -> count > 0);
     }

@@ -28,12 +28,21 @@ import io.socialcare.response.service.Caller;
 import io.socialcare.response.service.DeliveryWorker;
 import io.socialcare.response.service.ReplyService;
 import org.jboss.resteasy.reactive.RestResponse;
+import io.socialcare.commons.problem.Problem;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Replies of a case: ask for one (idempotent per {@code Idempotency-Key}) and list them.
  */
 @Path("/api/v1/cases/{caseId}/replies")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Replies")
 public class CaseRepliesResource {
 
     static final int MAX_TEXT = 10_000;
@@ -56,8 +65,25 @@ public class CaseRepliesResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
+    @Operation(summary = "Ask for a reply to the case, in the channel and thread of the mention it answers", description = "Idempotent per Idempotency-Key within the case. A high-risk reply or one on a critical case waits for a supervisor (pending_approval); otherwise it is queued and posted once.")
+    @APIResponse(responseCode = "202", description = "The reply was created (queued or pending_approval); Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReplyView.class),
+                    examples = @ExampleObject(name = "replyView", value = ApiDocs.REPLY)))
+    @APIResponse(responseCode = "200", description = "The same Idempotency-Key and body were sent before: the reply made then",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReplyView.class),
+                    examples = @ExampleObject(name = "replyView", value = ApiDocs.REPLY)))
+    @APIResponse(responseCode = "400", description = "Invalid input: no Idempotency-Key, no text nor templateId, text too long for x, a missing template variable, inReplyTo not a mention of the case",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "problem", value = ApiDocs.BAD_REQUEST)))
+    @APIResponse(responseCode = "404", description = "No such case here, or another brand's",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "problem", value = ApiDocs.NOT_FOUND)))
+    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used with another body, or a private-message window has closed",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "problem", value = ApiDocs.CONFLICT)))
     public Uni<RestResponse<ReplyView>> create(@PathParam("caseId") String caseId,
-            @HeaderParam("Idempotency-Key") String idempotencyKey, ReplyRequest body) {
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ReplyRequest.class), examples = {
+                            @ExampleObject(name = "text", value = ApiDocs.REPLY_REQUEST),
+                            @ExampleObject(name = "template", value = ApiDocs.REPLY_TEMPLATE_REQUEST)})) ReplyRequest body) {
         validate(idempotencyKey, body);
         Caller caller = Caller.of(scope);
         return replies.create(caseId, idempotencyKey, body, caller).map(outcome -> {
@@ -74,6 +100,14 @@ public class CaseRepliesResource {
 
     @GET
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "List the replies of a case, oldest first")
+    @APIResponse(responseCode = "200", description = "A page of replies: {items, nextCursor}",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Page.class),
+                    examples = @ExampleObject(name = "page", value = ApiDocs.REPLY_PAGE)))
+    @APIResponse(responseCode = "400", description = "limit outside 1-500 or a cursor this list did not return",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "problem", value = ApiDocs.BAD_REQUEST)))
+    @APIResponse(responseCode = "404", description = "No such case here, or another brand's",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "problem", value = ApiDocs.NOT_FOUND)))
     public Uni<Page<ReplyView>> list(@PathParam("caseId") String caseId, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         int size = Cursors.limit(limit);

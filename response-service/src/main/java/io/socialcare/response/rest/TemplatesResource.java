@@ -28,6 +28,14 @@ import io.socialcare.response.service.Caller;
 import io.socialcare.response.service.TemplateRenderer;
 import io.socialcare.response.service.TemplateService;
 import org.jboss.resteasy.reactive.RestResponse;
+import io.socialcare.commons.problem.Problem;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Reply templates: supervisors and admins write them, agents read them. Placeholders such as
@@ -36,6 +44,7 @@ import org.jboss.resteasy.reactive.RestResponse;
  */
 @Path("/api/v1/templates")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Templates")
 public class TemplatesResource {
 
     private final TemplateService templates;
@@ -50,7 +59,20 @@ public class TemplatesResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
-    public Uni<RestResponse<TemplateView>> create(TemplateRequest body) {
+    @Operation(summary = "Create a reply template of a brand", description = "Placeholders {{customer.name}}, {{customer.handle}}, {{case.id}}, {{brand}} or any {{name}} filled from a reply's variables.")
+    @APIResponse(responseCode = "201", description = "The template; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplateView.class),
+                    examples = @ExampleObject(name = "templateView", value = ApiDocs.TEMPLATE)))
+    @APIResponse(responseCode = "400", description = "Invalid input (brand, name, text, lang, a malformed placeholder)",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "problem", value = ApiDocs.BAD_REQUEST)))
+    @APIResponse(responseCode = "403", description = "The role may not write templates, or the brand is outside the token",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The brand has a template of that name",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<TemplateView>> create(
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TemplateRequest.class), examples = {
+                            @ExampleObject(name = "template", value = ApiDocs.TEMPLATE_REQUEST)})) TemplateRequest body) {
         validate(body);
         scope.requireBrand(body.brand());
         return templates.create(body, Caller.of(scope))
@@ -65,7 +87,20 @@ public class TemplatesResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
-    public Uni<TemplateView> update(@PathParam("id") String id, TemplateRequest body) {
+    @Operation(summary = "Replace a template's name, language and text")
+    @APIResponse(responseCode = "200", description = "The template",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplateView.class),
+                    examples = @ExampleObject(name = "templateView", value = ApiDocs.TEMPLATE)))
+    @APIResponse(responseCode = "400", description = "Invalid input",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "problem", value = ApiDocs.BAD_REQUEST)))
+    @APIResponse(responseCode = "404", description = "No such template, or another brand's",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "problem", value = ApiDocs.NOT_FOUND)))
+    @APIResponse(responseCode = "409", description = "The brand has another template of that name",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Uni<TemplateView> update(@PathParam("id") String id,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TemplateRequest.class), examples = {
+                            @ExampleObject(name = "template", value = ApiDocs.TEMPLATE_REQUEST)})) TemplateRequest body) {
         validate(body);
         return templates.update(id, body, Caller.of(scope))
                 .onFailure(TemplateService::isUniqueViolation)
@@ -77,6 +112,12 @@ public class TemplatesResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "Read one template")
+    @APIResponse(responseCode = "200", description = "The template",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplateView.class),
+                    examples = @ExampleObject(name = "templateView", value = ApiDocs.TEMPLATE)))
+    @APIResponse(responseCode = "404", description = "No such template, or another brand's",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "problem", value = ApiDocs.NOT_FOUND)))
     public Uni<TemplateView> get(@PathParam("id") String id) {
         return templates.get(id, Caller.of(scope)).map(TemplatesResource::view);
     }
@@ -84,6 +125,10 @@ public class TemplatesResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "Delete a template")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such template, or another brand's",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "problem", value = ApiDocs.NOT_FOUND)))
     public Uni<RestResponse<Void>> delete(@PathParam("id") String id) {
         return templates.delete(id, Caller.of(scope)).map(v -> RestResponse.noContent());
     }
@@ -91,6 +136,14 @@ public class TemplatesResource {
     /** Templates by name; {@code brand} narrows to one brand of the caller's scope (403 outside it). */
     @GET
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "List the templates of the caller's brands, by name")
+    @APIResponse(responseCode = "200", description = "A page of templates: {items, nextCursor}",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Page.class),
+                    examples = @ExampleObject(name = "page", value = ApiDocs.TEMPLATE_PAGE)))
+    @APIResponse(responseCode = "400", description = "limit outside 1-500 or a cursor this list did not return",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "problem", value = ApiDocs.BAD_REQUEST)))
+    @APIResponse(responseCode = "403", description = "brand is outside the token",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<TemplateView>> list(@QueryParam("brand") String brand, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         int size = Cursors.limit(limit);

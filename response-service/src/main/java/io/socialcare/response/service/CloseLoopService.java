@@ -112,6 +112,7 @@ public class CloseLoopService {
         r.nextAttemptAt = needsApproval ? null : now;
         r.requestedBy = REQUESTED_BY;
         r.kind = Reply.KIND_CLOSE_LOOP;
+        r.traceParent = Traces.currentTraceParent();
         r.createdAt = now;
         // not announced on "replies": a notice weeks later is not a response to the case (first-response time)
         r.eventPublishedAt = now;

@@ -219,7 +219,7 @@ public class DeliveryWorker {
             fail(r, "retries_exhausted", error, now);
             return;
         }
-        Duration delay = after != null ? min(after, config.delivery().backoffMax()) : backoff(r.attempts);
+        Duration delay = after != null ? min(after, config.delivery().retryAfterMax()) : backoff(r.attempts);
         r.nextAttemptAt = now.plus(delay);
         Log.infof("Reply %s to %s: attempt %d failed (%s); next attempt in %d ms", r.id, r.channel, r.attempts,
                 error, delay.toMillis());

@@ -142,6 +142,7 @@ public class ReplyService {
         r.nextAttemptAt = needsApproval ? null : now;
         r.requestedBy = caller.name();
         r.kind = Reply.KIND_AGENT;
+        r.traceParent = Traces.currentTraceParent();
         r.createdAt = now;
         return r;
     }

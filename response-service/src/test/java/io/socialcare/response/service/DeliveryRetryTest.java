@@ -12,6 +12,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.socialcare.response.OperationsTest.metric;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -48,6 +50,11 @@ class DeliveryRetryTest {
     private static void behave(int status, int times, long delayMs) {
         given().post(SandboxResource.sandbox().baseUrl() + "/_sandbox/behaviour?status=" + status + "&times=" + times
                 + "&delayMs=" + delayMs).then().statusCode(204);
+    }
+
+    private static void behave(int status, int times, String retryAfter) {
+        given().post(SandboxResource.sandbox().baseUrl() + "/_sandbox/behaviour?status=" + status + "&times=" + times
+                + "&delayMs=0&retryAfter=" + retryAfter).then().statusCode(204);
     }
 
     @AfterEach
@@ -132,7 +139,7 @@ class DeliveryRetryTest {
         String replyId = ask(brand, c.id(), "Lo miramos enseguida.");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(agent(brand))
                 .get("/api/v1/replies/{id}", replyId).then().body("attempts", greaterThanOrEqualTo(1)));
-        behave(503, 0, 0);
+        // the sandbox behaves normally after that one slow post (no reset here: the slow post is still in flight)
         awaitStatus(brand, replyId, "sent").body("attempts", equalTo(2));
         await().atMost(Duration.ofSeconds(5)).until(() -> postsContaining(replyId).size() == 2);
         List<JsonNode> posts = postsContaining(replyId);
@@ -176,5 +183,54 @@ class DeliveryRetryTest {
         insertAttemptedReply(replyId, "forum");
         awaitStatus("acme", replyId, "sent").body("attempts", equalTo(2));
         assertEquals(1, postsContaining(replyId).size());
+    }
+
+    @Test
+    void tooManyRequestsWaitsForTheChannelsRetryAfter() {
+        String brand = brand();
+        CaseEvent c = openCase(brand, "facebook");
+        behave(429, 1, "1");
+        Instant asked = Instant.now();
+        String replyId = ask(brand, c.id(), "Gracias por esperar.");
+        awaitStatus(brand, replyId, "sent").body("attempts", equalTo(2));
+        List<JsonNode> posts = postsContaining(c.mentions().get(0).externalId());
+        assertEquals(1, posts.size());
+        long waited = Duration.between(asked, Instant.parse(posts.get(0).get("at").asText())).toMillis();
+        // without Retry-After the first retry comes after 25-50 ms (test backoff); the channel asked for 1 s
+        assertTrue(waited >= 1_000, "second attempt only after the channel's Retry-After, waited " + waited + " ms");
+    }
+
+    @Test
+    void channelBreakerOpensAfterConsecutiveFailuresHoldsThatChannelOnlyAndClosesAfterATrial() {
+        // linkedin's breaker opens after 3 consecutive failures for 2 s (test configuration); no other test uses it
+        String brand = brand();
+        CaseEvent first = openCase(brand, "linkedin");
+        CaseEvent second = openCase(brand, "linkedin");
+        CaseEvent other = openCase(brand, "forum");
+        behave(503, 3, 0);
+        String firstReply = ask(brand, first.id(), "Lo revisamos hoy.");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(agent(brand))
+                .get("/api/v1/replies/{id}", firstReply).then().body("attempts", equalTo(3)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> metric("socialcare_channel_breaker_open",
+                "channel=\"linkedin\"") == 1.0);
+
+        // the channel is healthy again, but its breaker holds new replies without spending an attempt ...
+        String secondReply = ask(brand, second.id(), "Ya está en marcha.");
+        await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(2)).untilAsserted(() -> given().auth()
+                .oauth2(agent(brand)).get("/api/v1/replies/{id}", secondReply).then()
+                .body("status", equalTo("queued")).body("attempts", equalTo(0)));
+        // ... while other channels post as usual
+        String otherReply = ask(brand, other.id(), "Gracias por contarnos.");
+        awaitStatus(brand, otherReply, "sent").body("attempts", equalTo(1));
+        assertEquals(1.0, metric("socialcare_channel_breaker_open", "channel=\"linkedin\""));
+        assertEquals(0.0, metric("socialcare_channel_breaker_open", "channel=\"forum\""));
+
+        // after the open period one trial goes through, succeeds and closes the breaker
+        awaitStatus(brand, firstReply, "sent").body("attempts", equalTo(4));
+        awaitStatus(brand, secondReply, "sent").body("attempts", equalTo(1));
+        assertEquals(1, postsContaining(firstReply).size());
+        assertEquals(1, postsContaining(secondReply).size());
+        await().atMost(Duration.ofSeconds(5)).until(() -> metric("socialcare_channel_breaker_open",
+                "channel=\"linkedin\"") == 0.0);
     }
 }

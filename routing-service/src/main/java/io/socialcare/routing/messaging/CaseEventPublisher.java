@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.socialcare.contract.CaseEvent;
+import io.socialcare.routing.service.CareMetrics;
 
 /**
  * Publishes case snapshots on {@code cases}. The events were already written to the outbox by the transaction
@@ -17,16 +18,22 @@ import io.socialcare.contract.CaseEvent;
 public class CaseEventPublisher {
 
     private final CaseOutbox outbox;
+    private final CareMetrics metrics;
 
-    public CaseEventPublisher(CaseOutbox outbox) {
+    public CaseEventPublisher(CaseOutbox outbox, CareMetrics metrics) {
         this.outbox = outbox;
+        this.metrics = metrics;
     }
 
-    /** Relays the outbox now when the committed transaction produced events; never fails. */
+    /**
+     * Counts the committed events (cases opened, transfers, escalations) and relays the outbox now when the committed
+     * transaction produced events; never fails.
+     */
     public Uni<Void> publish(List<CaseEvent> events) {
         if (events == null || events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        metrics.committed(events);
         return outbox.relay().replaceWithVoid();
     }
 

@@ -9,6 +9,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.socialcare.contract.EventTypes;
 import io.socialcare.contract.MentionEvent;
+import io.socialcare.routing.service.CareMetrics;
 import io.socialcare.routing.service.RoutingService;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -22,15 +23,23 @@ public class MentionConsumer {
     private final ObjectMapper mapper;
     private final RoutingService routing;
     private final CaseEventPublisher publisher;
+    private final CareMetrics metrics;
 
-    public MentionConsumer(ObjectMapper mapper, RoutingService routing, CaseEventPublisher publisher) {
+    public MentionConsumer(ObjectMapper mapper, RoutingService routing, CaseEventPublisher publisher,
+            CareMetrics metrics) {
         this.mapper = mapper;
         this.routing = routing;
         this.publisher = publisher;
+        this.metrics = metrics;
     }
 
+    /** A failed record goes to {@code mentions.dlq} (failure-strategy dead-letter-queue); it is counted. */
     @Incoming(EventTypes.TOPIC_MENTIONS)
     public Uni<Void> onMention(String value) {
+        return process(value).onFailure().invoke(e -> metrics.deadLettered(EventTypes.TOPIC_MENTIONS + ".dlq"));
+    }
+
+    private Uni<Void> process(String value) {
         MentionEvent mention;
         try {
             mention = read(value);

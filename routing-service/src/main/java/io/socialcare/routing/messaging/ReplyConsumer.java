@@ -9,6 +9,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.socialcare.contract.EventTypes;
 import io.socialcare.contract.ReplyEvent;
+import io.socialcare.routing.service.CareMetrics;
 import io.socialcare.routing.service.SlaService;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -21,14 +22,21 @@ public class ReplyConsumer {
 
     private final ObjectMapper mapper;
     private final SlaService sla;
+    private final CareMetrics metrics;
 
-    public ReplyConsumer(ObjectMapper mapper, SlaService sla) {
+    public ReplyConsumer(ObjectMapper mapper, SlaService sla, CareMetrics metrics) {
         this.mapper = mapper;
         this.sla = sla;
+        this.metrics = metrics;
     }
 
+    /** A failed record goes to {@code replies.dlq} (failure-strategy dead-letter-queue); it is counted. */
     @Incoming(EventTypes.TOPIC_REPLIES)
     public Uni<Void> onReply(String value) {
+        return process(value).onFailure().invoke(e -> metrics.deadLettered(EventTypes.TOPIC_REPLIES + ".dlq"));
+    }
+
+    private Uni<Void> process(String value) {
         ReplyEvent reply;
         UUID caseId;
         try {

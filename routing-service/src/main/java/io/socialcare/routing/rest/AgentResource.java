@@ -18,9 +18,16 @@ import io.socialcare.commons.problem.Validator;
 import io.socialcare.commons.security.CallerScope;
 import io.socialcare.commons.security.Roles;
 import io.socialcare.routing.service.ConfigService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Agents: who answers cases, in which department and languages, up to which capacity. */
 @Path("/api/v1/agents")
+@Tag(name = "Configuration")
 @Produces(MediaType.APPLICATION_JSON)
 public class AgentResource {
 
@@ -40,7 +47,15 @@ public class AgentResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ADMIN, Roles.SUPERVISOR })
-    public Uni<Dtos.AgentView> put(@PathParam("id") String id, Dtos.AgentRequest body) {
+    @Operation(summary = "Create or replace an agent", description = "Roles admin, supervisor (brands in scope)."
+            + " Becoming available takes queued cases; becoming unavailable hands open cases to colleagues.")
+    @APIResponse(responseCode = "200", description = "The agent with their open cases", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
+            value = ApiExamples.AGENT)))
+    @APIResponse(responseCode = "409", description = "The id belongs to another brand of the caller")
+    public Uni<Dtos.AgentView> put(@PathParam("id") String id,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "example", value = ApiExamples.AGENT_REQUEST))) Dtos.AgentRequest body) {
         Validator v = new Validator();
         Requests.id(v, "id", id);
         if (body == null) {
@@ -62,6 +77,11 @@ public class AgentResource {
     /** The brand's agents with their open cases. */
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.SUPERVISOR })
+    @Operation(summary = "List a brand's agents with their open cases", description = "Roles admin, supervisor;"
+            + " the brand must be in the token's scope.")
+    @APIResponse(responseCode = "200", description = "The agents", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
+            value = ApiExamples.AGENTS)))
     public Uni<List<Dtos.AgentView>> list(@QueryParam("brand") String brand) {
         if (brand == null || brand.isBlank()) {
             throw ProblemException.invalid("brand", "must not be blank");

@@ -19,9 +19,16 @@ import io.socialcare.commons.security.CallerScope;
 import io.socialcare.commons.security.Roles;
 import io.socialcare.routing.CaseStatus;
 import io.socialcare.routing.service.CaseService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Cases: reading, transfers between departments, resolution. */
 @Path("/api/v1/cases")
+@Tag(name = "Cases")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
 public class CaseResource {
@@ -36,6 +43,10 @@ public class CaseResource {
 
     @GET
     @Path("/{id}")
+    @Operation(summary = "A case", description = "Roles agent, supervisor, admin. Another brand's case is a 404.")
+    @APIResponse(responseCode = "200", description = "The case", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
+            value = ApiExamples.CASE)))
     public Uni<Dtos.CaseView> get(@PathParam("id") String id) {
         return cases.get(Requests.uuidOr404(id, "case"), Requests.caller(scope));
     }
@@ -43,12 +54,22 @@ public class CaseResource {
     /** The case that holds the mention; 404 until the mention is routed. */
     @GET
     @Path("/by-mention/{mentionId}")
+    @Operation(summary = "The case that holds a mention", description = "Roles agent, supervisor, admin; 404 until"
+            + " the mention is routed.")
+    @APIResponse(responseCode = "200", description = "The case", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
+            value = ApiExamples.CASE)))
     public Uni<Dtos.CaseView> byMention(@PathParam("mentionId") String mentionId) {
         return cases.byMention(mentionId, Requests.caller(scope));
     }
 
     /** Cases of the caller's brands, newest first. */
     @GET
+    @Operation(summary = "List cases, newest first", description = "Roles agent, supervisor, admin. Without `brand`,"
+            + " the caller's brands; `limit` 1-500 (default 50), `cursor` from the previous page.")
+    @APIResponse(responseCode = "200", description = "One page of cases", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
+            value = ApiExamples.CASES)))
     public Uni<Page<Dtos.CaseView>> list(@QueryParam("brand") String brand, @QueryParam("status") String status,
             @QueryParam("department") String department, @QueryParam("agent") String agent,
             @QueryParam("customerId") String customerId, @QueryParam("limit") Integer limit,
@@ -72,7 +93,17 @@ public class CaseResource {
     @POST
     @Path("/{id}/transfers")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Dtos.CaseView> transfer(@PathParam("id") String id, Dtos.TransferRequest body) {
+    @Operation(summary = "Transfer a case to another department (warm hand-off with a reason)", description = "Roles"
+            + " agent, supervisor, admin. A department that held the case before is refused (409, counted) unless a"
+            + " supervisor forces it; an agent's force is 403; after 3 transfers only a supervisor.")
+    @APIResponse(responseCode = "200", description = "The case after the transfer", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
+            value = ApiExamples.CASE)))
+    @APIResponse(responseCode = "409", description = "Ping-pong (the department held the case before), the case is"
+            + " resolved, or the department already holds it")
+    public Uni<Dtos.CaseView> transfer(@PathParam("id") String id,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "example", value = ApiExamples.TRANSFER_REQUEST))) Dtos.TransferRequest body) {
         if (body == null) {
             throw ProblemException.invalid("body", "must not be empty");
         }
@@ -87,7 +118,14 @@ public class CaseResource {
     /** Resolves the case (a second call changes nothing); the agent's freed capacity serves the queue. */
     @POST
     @Path("/{id}/resolve")
-    public Uni<Dtos.CaseView> resolve(@PathParam("id") String id, Dtos.ResolveRequest body) {
+    @Operation(summary = "Resolve a case", description = "Roles agent, supervisor, admin. Resolving a resolved case"
+            + " changes nothing.")
+    @APIResponse(responseCode = "200", description = "The resolved case", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
+            value = ApiExamples.CASE)))
+    public Uni<Dtos.CaseView> resolve(@PathParam("id") String id,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+                    name = "example", value = ApiExamples.RESOLVE_REQUEST))) Dtos.ResolveRequest body) {
         String note = body == null ? null : body.note();
         Validator v = new Validator();
         v.optionalText("note", note, 2000);
@@ -98,6 +136,12 @@ public class CaseResource {
     /** Marks the case as waiting for the customer (added): the SLA clock pauses until the customer writes again. */
     @POST
     @Path("/{id}/waiting-customer")
+    @Operation(summary = "Mark a case as waiting for the customer", description = "Roles agent, supervisor, admin."
+            + " The first-response clock pauses until the customer writes again. No body.")
+    @APIResponse(responseCode = "200", description = "The case, waiting for the customer", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
+            value = ApiExamples.CASE)))
+    @APIResponse(responseCode = "409", description = "The case is resolved")
     public Uni<Dtos.CaseView> waitForCustomer(@PathParam("id") String id) {
         return cases.waitForCustomer(Requests.uuidOr404(id, "case"), Requests.caller(scope));
     }

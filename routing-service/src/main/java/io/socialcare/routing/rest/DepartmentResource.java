@@ -18,9 +18,16 @@ import io.socialcare.commons.problem.Validator;
 import io.socialcare.commons.security.CallerScope;
 import io.socialcare.commons.security.Roles;
 import io.socialcare.routing.service.ConfigService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Departments of a brand: where cases are routed by intent, topics and language. */
 @Path("/api/v1/departments")
+@Tag(name = "Configuration")
 @Produces(MediaType.APPLICATION_JSON)
 public class DepartmentResource {
 
@@ -37,7 +44,15 @@ public class DepartmentResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ADMIN, Roles.SUPERVISOR })
-    public Uni<Dtos.DepartmentView> put(@PathParam("id") String id, Dtos.DepartmentRequest body) {
+    @Operation(summary = "Create or replace a department", description = "Roles admin, supervisor (brands in scope)."
+            + " Empty lists match everything; position orders routing (default: after the last).")
+    @APIResponse(responseCode = "200", description = "The department as stored", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
+            value = ApiExamples.DEPARTMENT)))
+    @APIResponse(responseCode = "409", description = "The id belongs to another brand of the caller")
+    public Uni<Dtos.DepartmentView> put(@PathParam("id") String id,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "example", value = ApiExamples.DEPARTMENT_REQUEST))) Dtos.DepartmentRequest body) {
         Validator v = new Validator();
         Requests.id(v, "id", id);
         if (body == null) {
@@ -59,6 +74,11 @@ public class DepartmentResource {
     /** The brand's departments in routing order. */
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.SUPERVISOR, Roles.AGENT })
+    @Operation(summary = "List a brand's departments in routing order", description = "Roles admin, supervisor,"
+            + " agent; the brand must be in the token's scope.")
+    @APIResponse(responseCode = "200", description = "The departments", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
+            value = ApiExamples.DEPARTMENTS)))
     public Uni<List<Dtos.DepartmentView>> list(@QueryParam("brand") String brand) {
         if (brand == null || brand.isBlank()) {
             throw ProblemException.invalid("brand", "must not be blank");

@@ -16,9 +16,16 @@ import io.socialcare.commons.security.CallerScope;
 import io.socialcare.commons.security.Roles;
 import io.socialcare.routing.service.ConfigService;
 import io.socialcare.routing.service.SlaBudgets;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** First-response budgets of a brand, per priority. */
 @Path("/api/v1/sla-policies/{brand}")
+@Tag(name = "Configuration")
 @Produces(MediaType.APPLICATION_JSON)
 public class SlaPolicyResource {
 
@@ -36,7 +43,14 @@ public class SlaPolicyResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ADMIN, Roles.SUPERVISOR })
-    public Uni<Dtos.SlaPolicyView> put(@PathParam("brand") String brand, Dtos.SlaPolicyRequest body) {
+    @Operation(summary = "Set a brand's first-response budgets", description = "Roles admin, supervisor (brands in"
+            + " scope). Minutes per priority, 1-525600 each.")
+    @APIResponse(responseCode = "200", description = "The policy as stored", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
+            value = ApiExamples.SLA_POLICY)))
+    public Uni<Dtos.SlaPolicyView> put(@PathParam("brand") String brand,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "example", value = ApiExamples.SLA_POLICY_REQUEST))) Dtos.SlaPolicyRequest body) {
         Validator v = new Validator();
         Requests.id(v, "brand", brand);
         if (body == null) {
@@ -57,6 +71,11 @@ public class SlaPolicyResource {
     /** The brand's policy, or the defaults when it has none. */
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.SUPERVISOR, Roles.AGENT })
+    @Operation(summary = "A brand's first-response budgets", description = "Roles admin, supervisor, agent; the"
+            + " defaults (15/60/240/1440 minutes) when the brand has no policy.")
+    @APIResponse(responseCode = "200", description = "The policy", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
+            value = ApiExamples.SLA_POLICY)))
     public Uni<Dtos.SlaPolicyView> get(@PathParam("brand") String brand) {
         scope.requireBrand(brand);
         return config.getSlaPolicy(brand, budgets);

@@ -12,9 +12,15 @@ import io.socialcare.commons.problem.ProblemException;
 import io.socialcare.commons.security.CallerScope;
 import io.socialcare.commons.security.Roles;
 import io.socialcare.routing.service.StatsService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Care statistics of a brand: cases, transfers, refused ping-pong, first-response percentiles and breaches. */
 @Path("/api/v1/stats")
+@Tag(name = "Stats")
 @Produces(MediaType.APPLICATION_JSON)
 public class StatsResource {
 
@@ -28,6 +34,11 @@ public class StatsResource {
 
     @GET
     @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(summary = "Care statistics of a brand", description = "Roles supervisor, admin. Cases created since"
+            + " `since` (ISO-8601), transfers, refused ping-pong transfers, first-response percentiles and breaches.")
+    @APIResponse(responseCode = "200", description = "The statistics", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
+            value = ApiExamples.STATS)))
     public Uni<Dtos.StatsView> get(@QueryParam("brand") String brand, @QueryParam("since") String since) {
         if (brand == null || brand.isBlank()) {
             throw ProblemException.invalid("brand", "must not be blank");

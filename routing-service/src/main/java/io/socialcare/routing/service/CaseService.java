@@ -38,8 +38,6 @@ import io.socialcare.routing.rest.Dtos;
 @ApplicationScoped
 public class CaseService {
 
-    /** Added to the contract's ce_types: the case waits for the customer (its SLA clock is paused). */
-
     private final CaseRepository cases;
     private final CaseMentionRepository mentions;
     private final TransferRepository transfers;
@@ -50,10 +48,12 @@ public class CaseService {
     private final Snapshots snapshots;
     private final CaseEventPublisher publisher;
     private final RoutingConfig config;
+    private final CareMetrics metrics;
 
     public CaseService(CaseRepository cases, CaseMentionRepository mentions, TransferRepository transfers,
             TransferRefusalRepository refusals, DepartmentRepository departments, CaseLogRepository log,
-            Assigner assigner, Snapshots snapshots, CaseEventPublisher publisher, RoutingConfig config) {
+            Assigner assigner, Snapshots snapshots, CaseEventPublisher publisher, RoutingConfig config,
+            CareMetrics metrics) {
         this.cases = cases;
         this.mentions = mentions;
         this.transfers = transfers;
@@ -64,6 +64,7 @@ public class CaseService {
         this.snapshots = snapshots;
         this.publisher = publisher;
         this.config = config;
+        this.metrics = metrics;
     }
 
     // ---- reading ----
@@ -129,7 +130,8 @@ public class CaseService {
 
     // ---- transfers ----
 
-    private record TransferOutcome(Dtos.CaseView view, List<CaseEvent> events, String refused, String freedDepartment) {
+    private record TransferOutcome(Dtos.CaseView view, List<CaseEvent> events, String refused, String freedDepartment,
+            String brand) {
     }
 
     /**
@@ -176,6 +178,7 @@ public class CaseService {
                         : serveQueue(outcome.freedDepartment()))
                 .map(outcome -> {
                     if (outcome.refused() != null) {
+                        metrics.pingPongRefused(outcome.brand());
                         throw ProblemException.conflict(outcome.refused());
                     }
                     return outcome.view();
@@ -194,7 +197,7 @@ public class CaseService {
         Log.infof("Refused ping-pong transfer of case %s back to department %s", c.id, to);
         return refusals.persist(r).replaceWith(new TransferOutcome(null, List.of(),
                 "Department " + to + " held case " + c.id + " before; transfers back are refused (ping-pong)"
-                        + " unless a supervisor forces them", null));
+                        + " unless a supervisor forces them", null, c.brand));
     }
 
     private Uni<TransferOutcome> move(CareCase c, String to, String toName, String reason, boolean forced,
@@ -228,7 +231,7 @@ public class CaseService {
                     }
                     return snapshots.event(c, EventTypes.CASE_TRANSFERRED);
                 })
-                .flatMap(event -> view(c).map(v -> new TransferOutcome(v, List.of(event), null, freed)));
+                .flatMap(event -> view(c).map(v -> new TransferOutcome(v, List.of(event), null, freed, c.brand)));
     }
 
     // ---- resolution ----
@@ -240,7 +243,7 @@ public class CaseService {
                         throw ProblemException.notFound("No case " + id);
                     }
                     if (!c.isOpen()) {
-                        return view(c).map(v -> new TransferOutcome(v, List.of(), null, null));
+                        return view(c).map(v -> new TransferOutcome(v, List.of(), null, null, c.brand));
                     }
                     Instant now = Db.now();
                     String freed = c.agent != null ? c.department : null;
@@ -252,7 +255,8 @@ public class CaseService {
                     c.version++;
                     return log.persist(CaseLogEntry.of(c.id, "resolved", note, caller.name()))
                             .chain(() -> snapshots.event(c, EventTypes.CASE_RESOLVED))
-                            .flatMap(event -> view(c).map(v -> new TransferOutcome(v, List.of(event), null, freed)));
+                            .flatMap(event -> view(c)
+                                    .map(v -> new TransferOutcome(v, List.of(event), null, freed, c.brand)));
                 })))
                 .onFailure(Db::isRetryable).retry().atMost(2)
                 .call(outcome -> publisher.publish(outcome.events()))
@@ -275,7 +279,7 @@ public class CaseService {
                         throw ProblemException.conflict("Case " + id + " is resolved");
                     }
                     if (CaseStatus.WAITING_CUSTOMER.equals(c.status)) {
-                        return view(c).map(v -> new TransferOutcome(v, List.of(), null, null));
+                        return view(c).map(v -> new TransferOutcome(v, List.of(), null, null, c.brand));
                     }
                     Instant now = Db.now();
                     c.status = CaseStatus.WAITING_CUSTOMER;
@@ -284,7 +288,8 @@ public class CaseService {
                     c.version++;
                     return log.persist(CaseLogEntry.of(c.id, "waiting_customer", null, caller.name()))
                             .chain(() -> snapshots.event(c, EventTypes.CASE_WAITING_CUSTOMER))
-                            .flatMap(event -> view(c).map(v -> new TransferOutcome(v, List.of(event), null, null)));
+                            .flatMap(event -> view(c)
+                                    .map(v -> new TransferOutcome(v, List.of(event), null, null, c.brand)));
                 })))
                 .onFailure(Db::isRetryable).retry().atMost(2)
                 .call(outcome -> publisher.publish(outcome.events()))

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
@@ -34,27 +35,47 @@ public class SlaService {
     private final Snapshots snapshots;
     private final CaseEventPublisher publisher;
     private final RoutingConfig config;
+    private final CareMetrics metrics;
 
     public SlaService(CaseRepository cases, CaseLogRepository log, Snapshots snapshots, CaseEventPublisher publisher,
-            RoutingConfig config) {
+            RoutingConfig config, CareMetrics metrics) {
         this.cases = cases;
         this.log = log;
         this.snapshots = snapshots;
         this.publisher = publisher;
         this.config = config;
+        this.metrics = metrics;
     }
 
-    /** Sets the case's first response time unless it has one (idempotent); an unknown case is ignored. */
+    /** What the first response of a case changed, for the metrics after the commit. */
+    private record FirstResponse(String brand, String priority, Duration elapsed, boolean breached) {
+    }
+
+    /**
+     * Sets the case's first response time unless it has one (idempotent: the row is locked and a known first response
+     * is kept); an unknown case is ignored. A response after the due time marks the case breached.
+     */
     public Uni<Void> firstResponse(UUID caseId, Instant at) {
         Instant when = at != null ? at : Db.now();
-        return Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s
-                .createNativeQuery("UPDATE cases SET first_response_at = :at,"
-                        + " breached = (breached OR :at > first_response_due_at)"
-                        + " WHERE id = :id AND first_response_at IS NULL")
-                .setParameter("at", when)
-                .setParameter("id", caseId)
-                .executeUpdate()))
-                .invoke(n -> Log.debugf("First response of case %s: %s", caseId, n == 0 ? "already known" : when))
+        return Panache.withTransaction(() -> cases.findById(caseId, LockModeType.PESSIMISTIC_WRITE).map(c -> {
+            if (c == null || c.firstResponseAt != null) {
+                return null;
+            }
+            boolean late = when.isAfter(c.firstResponseDueAt);
+            boolean newlyBreached = late && !c.breached;
+            c.firstResponseAt = when;
+            c.breached = c.breached || late;
+            return new FirstResponse(c.brand, c.priority, Duration.between(c.slaStartedAt, when), newlyBreached);
+        }))
+                .invoke(r -> {
+                    Log.debugf("First response of case %s: %s", caseId, r == null ? "already known" : when);
+                    if (r != null) {
+                        metrics.firstResponse(r.brand(), r.priority(), r.elapsed());
+                        if (r.breached()) {
+                            metrics.slaBreached(r.brand());
+                        }
+                    }
+                })
                 .replaceWithVoid();
     }
 
@@ -64,18 +85,21 @@ public class SlaService {
      */
     public Uni<Integer> sweep(Instant now, String brand) {
         return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> cases.listSlaCandidates(brand,
-                config.sla().batchSize()).flatMap(list -> sweepLoop(list, 0, now, new ArrayList<>(), new int[1]))))
+                config.sla().batchSize()).flatMap(list -> sweepLoop(list, 0, now, new ArrayList<>(), new int[1],
+                        new ArrayList<>()))))
                 .onFailure(Db::isRetryable).retry().atMost(2)
+                .invoke(result -> result.breached().forEach(metrics::slaBreached))
                 .flatMap(result -> publisher.publish(result.events()).replaceWith(result.changed()));
     }
 
-    private record SweepResult(List<CaseEvent> events, int changed) {
+    /** The events to publish, how many cases changed, and the brands of the cases newly marked breached. */
+    private record SweepResult(List<CaseEvent> events, int changed, List<String> breached) {
     }
 
     private Uni<SweepResult> sweepLoop(List<CareCase> list, int i, Instant now, List<CaseEvent> events,
-            int[] changed) {
+            int[] changed, List<String> breached) {
         if (i >= list.size()) {
-            return Uni.createFrom().item(new SweepResult(events, changed[0]));
+            return Uni.createFrom().item(new SweepResult(events, changed[0], breached));
         }
         CareCase c = list.get(i);
         Uni<Void> step = Uni.createFrom().voidItem();
@@ -83,6 +107,7 @@ public class SlaService {
             c.breached = true;
             c.updatedAt = now;
             changed[0]++;
+            breached.add(c.brand);
             step = log.persist(CaseLogEntry.of(c.id, "breached", "no first response by " + c.firstResponseDueAt,
                     "sla")).replaceWithVoid();
         } else if (!c.escalated && reachedEscalation(c, now)) {
@@ -99,7 +124,7 @@ public class SlaService {
                     .invoke(events::add)
                     .replaceWithVoid();
         }
-        return step.flatMap(x -> sweepLoop(list, i + 1, now, events, changed));
+        return step.flatMap(x -> sweepLoop(list, i + 1, now, events, changed, breached));
     }
 
     private boolean reachedEscalation(CareCase c, Instant now) {
