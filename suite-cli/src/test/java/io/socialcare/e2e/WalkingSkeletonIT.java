@@ -153,6 +153,74 @@ class WalkingSkeletonIT {
         assertTrue(tooLarge.header("Content-Type").startsWith("application/problem+json"), tooLarge.raw());
     }
 
+    @Test
+    void unreadableRecordsReachTheirDeadLetterTopicsWithinFiveSecondsAndServicesStayReady() throws Exception {
+        String poison = "{not json " + java.util.UUID.randomUUID();
+        Map<String, Integer> expected = Map.of("mentions.dlq", 2, "cases.dlq", 1, "replies.dlq", 1, "feedback.dlq", 1);
+        Map<String, Integer> seen = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.Properties consumerProps = new java.util.Properties();
+        consumerProps.put("bootstrap.servers", kafka.bootstrapServers());
+        consumerProps.put("group.id", "e2e-dlq-" + java.util.UUID.randomUUID());
+        consumerProps.put("auto.offset.reset", "earliest");
+        consumerProps.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        consumerProps.put("value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        java.util.Properties producerProps = new java.util.Properties();
+        producerProps.put("bootstrap.servers", kafka.bootstrapServers());
+        producerProps.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        producerProps.put("value.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", (Object) kafka.bootstrapServers()))) {
+            var existing = admin.listTopics().names().get();
+            var missing = expected.keySet().stream().filter(t -> !existing.contains(t))
+                    .map(t -> new org.apache.kafka.clients.admin.NewTopic(t, 1, (short) 1)).toList();
+            try {
+                admin.createTopics(missing).all().get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                // created by a service in the meantime
+            }
+            // The bound is on the services: measure only once every consumer group holds its partitions.
+            List<String> groups = List.of("routing-service", "response-service", "feedback-service");
+            long stableDeadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < stableDeadline) {
+                var described = admin.describeConsumerGroups(groups).all().get();
+                if (described.values().stream().allMatch(g -> g.groupState() == org.apache.kafka.common.GroupState.STABLE
+                        && g.members().stream().anyMatch(m -> !m.assignment().topicPartitions().isEmpty()))) {
+                    break;
+                }
+                Thread.sleep(200);
+            }
+        }
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(producerProps);
+                var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(consumerProps)) {
+            consumer.subscribe(expected.keySet());
+            long joinDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (consumer.assignment().size() < expected.size() && System.nanoTime() < joinDeadline) {
+                consumer.poll(Duration.ofMillis(100));
+            }
+            long sent = System.nanoTime();
+            for (String topic : List.of("mentions", "cases", "replies", "feedback")) {
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, "poison", poison)).get();
+            }
+            long deadline = sent + Duration.ofSeconds(5).toNanos();
+            while (System.nanoTime() < deadline
+                    && !expected.entrySet().stream().allMatch(e -> seen.getOrDefault(e.getKey(), 0) >= e.getValue())) {
+                for (var record : consumer.poll(Duration.ofMillis(100))) {
+                    if (poison.equals(record.value())) {
+                        assertTrue(record.headers().lastHeader("dead-letter-reason") != null,
+                                record.topic() + " carries the error in a header");
+                        seen.merge(record.topic(), 1, Integer::sum);
+                    }
+                }
+            }
+            assertEquals(expected, Map.copyOf(seen), "each consumer dead-lettered the poison record within 5 s "
+                    + "(mentions has two consumers: routing and feedback)");
+        }
+        Api api = new Api();
+        for (String service : List.of("listening", "routing", "response", "feedback")) {
+            assertEquals(200, api.get(services.url(service) + "/q/health/ready", null).status(), service + " stays ready");
+            assertEquals(200, api.get(services.url(service) + "/q/health/live", null).status(), service + " stays live");
+        }
+    }
+
     /** Every path of CONTRACT.md, by service; path parameters are compared by position, not by name. */
     private static final Map<String, List<String>> CONTRACT_PATHS = Map.of(
             "listening", List.of("/api/v1/mentions", "/api/v1/mentions/batch", "/api/v1/mentions/{}", "/api/v1/brands",
