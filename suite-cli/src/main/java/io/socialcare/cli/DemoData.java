@@ -81,8 +81,8 @@ final class DemoData {
     static final List<Agent> AGENTS = List.of(
             new Agent("lucia", "Lucía Fernández", "aurora-billing", List.of("es", "en"), 6),
             new Agent("marta", "Marta Ruiz", "aurora-orders", List.of("es", "en"), 6),
-            new Agent("john", "John Carter", "aurora-care", List.of("en", "es"), 6),
-            new Agent("pedro", "Pedro Alves", "aurora-care", List.of("es", "pt", "en"), 6));
+            new Agent("john", "John Carter", "aurora-care", List.of("en", "es"), 8),
+            new Agent("pedro", "Pedro Alves", "aurora-care", List.of("es", "pt", "en"), 8));
 
     static final List<Post> MENTIONS = List.of(
             // Laura: double charge, first on X, then on Facebook (same CRM id): one case, one owner.
