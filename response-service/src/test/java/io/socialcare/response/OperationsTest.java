@@ -40,12 +40,13 @@ public class OperationsTest {
     static final String READY_STORE = "Reactive PostgreSQL connections health check";
     static final String READY_MESSAGING = "SmallRye Reactive Messaging - readiness check";
     static final String READY_KAFKA = "Kafka connection health check";
+    static final String READY_MIGRATIONS_DB = "Database connections health check";
 
     @Test
     void readinessReportsTheStoreAndKafkaAndLivenessAndStartupAnswer() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems(READY_STORE, READY_MESSAGING, READY_KAFKA));
+                .body("checks.name", hasItems(READY_STORE, READY_MIGRATIONS_DB, READY_MESSAGING, READY_KAFKA));
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
     }

@@ -53,6 +53,7 @@ class WalkingSkeletonIT {
         env.put("QUARKUS_MONGODB_CONNECTION_STRING", mongo.connectionString());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloakUrl + "/realms/quarkus/");
         env.put("QUARKUS_OIDC_TOKEN_ISSUER", Tokens.ISSUER);
+        env.put("QUARKUS_OTEL_TRACES_SAMPLER", "always_off");
         env.put("CHANNELS_X_URL", sandbox.baseUrl() + "/x");
         env.put("CHANNELS_FACEBOOK_URL", sandbox.baseUrl() + "/facebook");
         env.put("CHANNELS_INSTAGRAM_URL", sandbox.baseUrl() + "/instagram");

@@ -97,7 +97,9 @@ public final class FeedbackBench {
     private final int clients = Integer.parseInt(env.getOrDefault("BENCH_CLIENTS", "4"));
     private final int mentions = Integer.parseInt(env.getOrDefault("BENCH_MENTIONS", "20000"));
     private final String run = Long.toString(System.currentTimeMillis() / 1000, 36);
-    private final String brand = "fbbench-" + run;
+    /** BENCH_BRAND: measure a brand loaded by an earlier run instead of loading a new one. */
+    private final String brand = env.getOrDefault("BENCH_BRAND", "fbbench-" + run);
+    private final boolean reuse = env.containsKey("BENCH_BRAND");
     private final String streamBrand = "fbstream-" + run;
     private final Random random = new Random(42);
 
@@ -113,11 +115,15 @@ public final class FeedbackBench {
         List<String> ids;
         long t0 = System.nanoTime();
         try (MongoClient mongo = MongoClients.create(mongoUri)) {
-            ids = load(mongo.getDatabase(database));
+            ids = reuse ? existing(mongo.getDatabase(database)) : load(mongo.getDatabase(database));
         }
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "load: %d contributions, %d themes in %.1f s (%.0f contributions/s into MongoDB)%n",
-                contributions, themeCount, loadSeconds, contributions / loadSeconds);
+        if (reuse) {
+            System.out.printf(Locale.ROOT, "reusing brand %s: %d themes%n", brand, ids.size());
+        } else {
+            System.out.printf(Locale.ROOT, "load: %d contributions, %d themes in %.1f s (%.0f contributions/s into MongoDB)%n",
+                    contributions, themeCount, loadSeconds, contributions / loadSeconds);
+        }
 
         String list = feedback + "/api/v1/themes?limit=50&brand=" + brand;
         measure("warm-up list", 2, Duration.ofSeconds(3), i -> get(list, token));
@@ -225,6 +231,13 @@ public final class FeedbackBench {
         if (!themeBatch.isEmpty()) {
             themes.insertMany(themeBatch);
         }
+        return ids;
+    }
+
+    private List<String> existing(MongoDatabase db) {
+        List<String> ids = new ArrayList<>();
+        db.getCollection("themes").find(new Document("brand", brand)).projection(new Document("_id", 1))
+                .forEach(d -> ids.add(d.getString("_id")));
         return ids;
     }
 

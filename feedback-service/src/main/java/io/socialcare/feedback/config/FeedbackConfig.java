@@ -72,4 +72,18 @@ public interface FeedbackConfig {
     /** How often the relay looks for unpublished {@code theme.shipped} events (a scheduler period such as 10s). */
     @WithDefault("10s")
     String relayEvery();
+
+    /** The dashboard's browser sign-in. */
+    Dashboard dashboard();
+
+    interface Dashboard {
+
+        /** The OIDC issuer the dashboard signs in with (authorization code + PKCE); by default the one tokens come from. */
+        @WithDefault("${quarkus.oidc.auth-server-url:http://127.0.0.1:8180/realms/socialcare}")
+        String issuer();
+
+        /** The public OIDC client of the dashboard (no secret). */
+        @WithDefault("socialcare-dashboard")
+        String clientId();
+    }
 }

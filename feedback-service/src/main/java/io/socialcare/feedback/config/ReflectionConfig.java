@@ -6,6 +6,7 @@ import io.socialcare.commons.problem.Problem;
 import io.socialcare.commons.problem.Violation;
 import io.socialcare.contract.MentionEvent;
 import io.socialcare.contract.ThemeShippedEvent;
+import io.socialcare.feedback.rest.DashboardConfigResource;
 import io.socialcare.feedback.rest.MergeRequest;
 import io.socialcare.feedback.rest.StatusChange;
 import io.socialcare.feedback.rest.ThemeView;
@@ -19,7 +20,8 @@ import io.socialcare.feedback.service.TrendService;
     MentionEvent.class, MentionEvent.Author.class, MentionEvent.Analysis.class, MentionEvent.Sentiment.class,
     ThemeShippedEvent.class, ThemeShippedEvent.Contributor.class,
     ThemeView.class, ThemeView.Sample.class, ThemeView.WeekCount.class, StatusChange.class, MergeRequest.class,
-    TrendResource.Trends.class, TrendService.Bucket.class, Page.class, Problem.class, Violation.class
+    TrendResource.Trends.class, TrendService.Bucket.class, Page.class, Problem.class, Violation.class,
+    DashboardConfigResource.DashboardConfig.class
 })
 public final class ReflectionConfig {
 

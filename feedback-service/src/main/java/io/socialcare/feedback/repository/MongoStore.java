@@ -40,8 +40,14 @@ public class MongoStore {
 
     void createIndexes(@Observes StartupEvent event) {
         try {
-            collection(THEMES).createIndex(Indexes.ascending("brand", "mergedInto", "customers")).await().indefinitely();
-            collection(THEMES).createIndex(Indexes.ascending("brand", "mergedInto", "lastSeenAt")).await().indefinitely();
+            // one per list order (field descending, then _id), so that a page is an index range scan, not a sort;
+            // lastSeenAt also serves the matcher's candidates and since/until
+            for (String field : new String[] {"customers", "mentions", "lastSeenAt", "heat"}) {
+                collection(THEMES).createIndex(Indexes.compoundIndex(Indexes.ascending("brand", "mergedInto"),
+                        Indexes.descending(field), Indexes.ascending("_id"))).await().indefinitely();
+            }
+            collection(THEMES).createIndex(Indexes.ascending("updatedAt")).await().indefinitely();
+            collection(THEME_CUSTOMERS).createIndex(Indexes.ascending("themeId")).await().indefinitely();
             collection(THEMES).createIndex(Indexes.ascending("shipment", "shipmentClaimedAt")).await().indefinitely();
             collection(CONTRIBUTIONS).createIndex(Indexes.ascending("themeId", "at")).await().indefinitely();
             collection(TRENDS).createIndex(Indexes.ascending("brand", "interval", "start")).await().indefinitely();

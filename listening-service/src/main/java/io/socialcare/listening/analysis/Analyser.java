@@ -32,14 +32,43 @@ public class Analyser {
     public static final String UNDETERMINED = "und";
     private static final Pattern LANG_HINT = Pattern.compile("[a-zA-Z]{2}");
     private static final String NUMBER = "(\\d+|un|una|unos|unas|dos|tres|cuatro|cinco|seis|siete|ocho|diez|varios"
-            + "|varias|muchos|muchas|two|three|four|five|six|seven|ten|several|many|a|dois|duas|quatro|muitos|muitas)";
+            + "|varias|muchos|muchas|two|three|four|five|six|seven|ten|several|many|a|dois|duas|quatro|muitos|muitas"
+            + "|diez|veinte|treinta|cuarenta|media|twenty|thirty|forty|dez|vinte|trinta|quarenta|meia|an)";
     private static final String UNIT = "(dias|dia|semanas|semana|meses|mes|horas|days|day|weeks|week|months|month"
             + "|hours|minutos|minutes)";
     private static final Pattern DURATION = Pattern.compile(
             " (llevo|llevamos|lleva|llevan|hace|van|son|for|been|faz|ha|mas de|more than|over|tras|after|durante) "
                     + NUMBER + " " + UNIT + " "
                     + "| " + NUMBER + " " + UNIT + " (sin|without|sem|esperando|waiting) "
-                    + "| (for|durante|hace|faz|ha|llevo) (dias|semanas|meses|days|weeks|months) ");
+                    + "| (for|durante|hace|faz|ha|llevo) (dias|semanas|meses|days|weeks|months) "
+                    + "| (esperando|waiting|aguardando|parada|parado|stuck|espere|esperamos|waited|esperei)"
+                    + " (ha |for |desde hace |hace |durante )?" + NUMBER
+                    + " " + UNIT + " ");
+    /** Shapes of a stated problem beyond single words: repetition, "sin arreglar", "aunque pagué", "keeps ...ing". */
+    private static final List<Pattern> PROBLEM_SHAPES = List.of(
+            Pattern.compile(" (por|pela|pelo|for the) (segunda|tercera|cuarta|quinta|terceira|quarta|second|third"
+                    + "|fourth|fifth|enesima) (vez|time) "),
+            Pattern.compile(" (dos|tres|cuatro|duas|tres|quatro|two|three|four) (veces|vezes|times) "),
+            Pattern.compile(" (ya van|y van|and counting|a cada|cada (diez|cinco|dos|media|\\d+) (minutos|horas)"
+                    + "|every (ten|five|two|few|\\d+) (minutes|hours)) "),
+            Pattern.compile(" (sin|sem|without) [a-z]+(ar|er|ir|ing) "),
+            Pattern.compile(" (aunque|even though|although|mesmo) (pague|pagamos|i paid|paguei|pagando|paid) "),
+            Pattern.compile(" (keeps|kept) [a-z]+ing "),
+            Pattern.compile(" (cansad[oa]s?|hart[oa]s?|tired|fed up|sick and tired) (de|of|with) "),
+            Pattern.compile(" (never got|nunca recibi|nunca recebi|never received|never heard back) "));
+    private static final Set<String> NOBODY = Set.of("nadie", "ninguem", "nobody", "noone");
+    private static final Set<String> WHY = Set.of("por", "porque", "why", "xq", "pq");
+    private static final Set<String> THANKS = Set.of("gracias", "thanks", "thank", "obrigado", "obrigada");
+    private static final Pattern INTERJECTION = Pattern.compile("^\\W*([\\p{L} ]+?)\\s*[,.!…:]");
+    private static final Set<String> WISH_COMPLEMENT = Set.of("que", "si", "if", "poder", "tener", "ter", "to",
+            "having", "contar", "haber");
+    private static final Set<String> MODAL = Set.of("podrian", "podriais", "poderiam", "podiam", "podian");
+    private static final Set<String> INFO_VERBS = Set.of("decir", "indicar", "confirmar", "explicar", "informar",
+            "ayudar", "ajudar", "dizer");
+    private static final Set<String> IMPERATIVE = Set.of("add", "bring", "let", "make", "put", "include", "open",
+            "offer");
+    private static final Set<String> WISH_FRAME = Set.of("seria", "estaria", "would", "itd", "encantaria",
+            "gustaria", "adoraria");
     private static final Set<String> HOW_VERBS = Set.of("se", "hay", "es", "funciona", "puede", "pueden", "posso",
             "faco", "me", "podemos", "hacer", "hace", "hacemos", "consigo");
     private static final List<Map.Entry<String, Double>> PHRASES_LONGEST_FIRST = Lexicon.PHRASES.entrySet().stream()
@@ -65,6 +94,11 @@ public class Analyser {
         double score = sentiment(t);
         String label = score >= 0.2 ? "positive" : score <= -0.2 ? "negative" : "neutral";
         String intent = intent(t, label);
+        if (chasesSuggestion(t) && "negative".equals(label)) {
+            // chasing a wish is a nudge: the "still waiting" carries no complaint about the customer's own affairs
+            score = -0.1;
+            label = "neutral";
+        }
         if ("complaint".equals(intent) && !"negative".equals(label)) {
             // a complaint read from its form (a question about a long wait) is a negative mention
             score = Math.min(score, -0.3);
@@ -197,6 +231,12 @@ public class Analyser {
                     break;
                 }
             }
+            if (weight < 0 && solvedBefore(t, i)) {
+                weight = 0.5; // "resolvieron mi problema": the problem is gone
+            }
+            if (weight > 0 && wishFrame(tokens, i)) {
+                continue; // "sería estupendo que ...", "would love ...": a wish, not an opinion
+            }
             if (i > 0 && Lexicon.INTENSIFIERS.contains(tokens.get(i - 1))) {
                 weight *= 1.4;
             }
@@ -213,14 +253,20 @@ public class Analyser {
             int at = contrastAt;
             parts = parts.stream().map(c -> c.index() < at ? c.times(0.5) : c.times(1.5)).toList();
         }
-        boolean complaint = t.matchesAny(Lexicon.COMPLAINT);
+        boolean complaint = statedProblem(t);
         if (complaint && parts.stream().noneMatch(c -> c.weight() < 0)) {
             // a stated problem ("me cobrasteis dos veces") is negative even without a negative word
             parts = new ArrayList<>(parts);
             parts.add(new Contribution(tokens.size(), "", -1.0, false, false));
         }
+        boolean sarcastic = contrastAt < 0 && sarcasticOpening(t, parts);
+        if (sarcastic && parts.stream().noneMatch(c -> c.weight() < 0)) {
+            // "Maravilloso, el tren de las 8 y sin cafetería abierta": the praise opening is the complaint
+            parts = new ArrayList<>(parts);
+            parts.add(new Contribution(tokens.size(), "", -0.5, false, false));
+        }
         boolean negative = parts.stream().anyMatch(c -> c.weight() < 0);
-        boolean problem = complaint || t.matchesAny(FRUSTRATION);
+        boolean problem = complaint || t.matchesAny(FRUSTRATION) || sarcastic;
         boolean irony = negative && contrastAt < 0 && problem;
         double sum = 0;
         for (Contribution c : parts) {
@@ -265,23 +311,170 @@ public class Analyser {
     // ---------------------------------------------------------------- intent
 
     String intent(Text t, String label) {
-        if (t.matchesAny(Lexicon.COMPLAINT)) {
+        if (chasesSuggestion(t)) {
+            return "suggestion";
+        }
+        if (statedProblem(t)) {
             return "complaint";
         }
-        if (t.matchesAny(Lexicon.SUGGESTION)) {
+        if (t.matchesAny(Lexicon.SUGGESTION) || wish(t)) {
             return "suggestion";
         }
         if ("negative".equals(label)) {
             return "complaint";
         }
+        boolean waited = DURATION.matcher(t.joined).find();
         if (isQuestion(t)) {
-            // "... for 50 minutes. Where is it?": a question about a wait is a complaint
-            return DURATION.matcher(t.joined).find() ? "complaint" : "question";
+            // "... for 50 minutes. Where is it?" / "why does it take so long?": a question about a wait is a complaint
+            return waited || whyNot(t) ? "complaint" : "question";
+        }
+        if (waited && !"positive".equals(label)) {
+            return "complaint";
         }
         if ("positive".equals(label) || t.matchesAny(Lexicon.PRAISE)) {
             return "praise";
         }
         return "other";
+    }
+
+    /** A stated problem: the complaint lexicon, or "nadie/nobody" doing (or not doing) something. */
+    static boolean statedProblem(Text t) {
+        if (t.matchesAny(Lexicon.COMPLAINT)) {
+            return true;
+        }
+        for (Pattern shape : PROBLEM_SHAPES) {
+            if (shape.matcher(t.joined).find()) {
+                return true;
+            }
+        }
+        List<String> tokens = t.tokens;
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (NOBODY.contains(tokens.get(i)) || ("no".equals(tokens.get(i)) && "one".equals(tokens.get(i + 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A customer chasing something announced or asked for, not a transaction of their own: still waiting for it and
+     * asking when ("Sigo esperando la leche de almendras… ¿para cuándo?"), with no possessive or order/refund word.
+     */
+    static boolean chasesSuggestion(Text t) {
+        return t.matchesAny(Lexicon.WAITING) && t.matchesAny(Lexicon.WHEN) && !t.matchesAny(Lexicon.OWN);
+    }
+
+    /** A "why" question that carries a negation or a "so long" ("¿por qué tardan tanto?", "why can't I ..."). */
+    private static boolean whyNot(Text t) {
+        List<String> tokens = t.tokens;
+        boolean why = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            String token = tokens.get(i);
+            if (WHY.contains(token) && (!"por".equals(token) || i + 1 < tokens.size()
+                    && "que".equals(tokens.get(i + 1)))) {
+                why = true;
+            } else if (why && (Lexicon.NEGATORS.contains(token) || "tanto".equals(token) || "long".equals(token)
+                    || ("que".equals(token) && i > 0 && Set.of("tengo", "tenho", "hay").contains(tokens.get(i - 1)))
+                    || ("to".equals(token) && i > 0 && "have".equals(tokens.get(i - 1))))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A wish in the conditional or a polite request: "sería / would be / seria ... que / if / poder / ter",
+     * "podrían / poderiam / could you + verb" (not an information request), an English imperative "add / bring ...".
+     */
+    private static boolean wish(Text t) {
+        List<String> tokens = t.tokens;
+        for (int i = 0; i < tokens.size(); i++) {
+            String token = tokens.get(i);
+            if (Set.of("seria", "estaria", "would", "itd").contains(token)) {
+                for (int j = i + 1; j < Math.min(tokens.size(), i + 5); j++) {
+                    if (WISH_COMPLEMENT.contains(tokens.get(j))) {
+                        return true;
+                    }
+                }
+            }
+            if (MODAL.contains(token) && i + 1 < tokens.size()) {
+                String verb = tokens.get(i + 1);
+                if (verb.length() > 3 && (verb.endsWith("ar") || verb.endsWith("er") || verb.endsWith("ir"))
+                        && !INFO_VERBS.contains(verb)) {
+                    return true;
+                }
+            }
+        }
+        for (List<String> sentence : t.sentences) {
+            if (IMPERATIVE.contains(sentence.get(0)) && sentence.size() > 2) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean solvedBefore(Text t, int at) {
+        for (int j = Math.max(0, at - 4); j < at; j++) {
+            String token = t.tokens.get(j);
+            for (String term : Lexicon.SOLVED) {
+                if (term.endsWith("*") ? token.startsWith(term.substring(0, term.length() - 1))
+                        : term.indexOf(' ') < 0 && token.equals(term)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean wishFrame(List<String> tokens, int at) {
+        for (int j = Math.max(0, at - 2); j < at; j++) {
+            if (WISH_FRAME.contains(tokens.get(j))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Irony at the start: a praise word opening the text (or "gracias por" / "thanks for") followed by something
+     * negative ("Estupendo, se ha vuelto a caer la red", "Gracias por perder mi maleta").
+     */
+    private static boolean sarcasticOpening(Text t, List<Contribution> parts) {
+        List<String> tokens = t.tokens;
+        int praiseAt = -1;
+        // an interjection set off by punctuation ("Genial, ...", "Qué bien. ...") needs less evidence than a
+        // praise word that opens a normal sentence ("Great coverage, no drops at all")
+        List<String> first = t.sentences.isEmpty() ? List.of() : t.sentences.get(0);
+        java.util.regex.Matcher opening = INTERJECTION.matcher(t.raw);
+        boolean interjection = opening.find() && first.size() > 0
+                && Text.foldPhrase(opening.group(1)).split(" ").length <= 3;
+        for (int i = 0; i < Math.min(3, tokens.size()); i++) {
+            if (Lexicon.IRONY.contains(tokens.get(i)) && !THANKS.contains(tokens.get(i))) {
+                praiseAt = i;
+                break;
+            }
+        }
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (THANKS.contains(tokens.get(i)) && Set.of("por", "for", "pelo", "pela").contains(tokens.get(i + 1))) {
+                int from = i + 2;
+                if (parts.stream().anyMatch(c -> c.weight() < 0 && c.index() >= from && c.index() <= from + 2)) {
+                    return true;
+                }
+            }
+        }
+        int after = praiseAt;
+        if (praiseAt < 0) {
+            return false;
+        }
+        if (!interjection) {
+            return parts.stream().anyMatch(c -> c.weight() < 0 && c.index() > after);
+        }
+        for (int i = praiseAt + 1; i < tokens.size(); i++) {
+            if (Set.of("no", "not", "nao", "cant", "doesnt", "dont", "sin", "without", "sem").contains(tokens.get(i))) {
+                return true;
+            }
+        }
+        return parts.stream().anyMatch(c -> c.weight() < 0 && c.index() > after);
     }
 
     private static boolean isQuestion(Text t) {

@@ -28,7 +28,9 @@ final class Lexicon {
             "tienen", "pueden", "puedo", "usted", "ustedes", "vuestro", "vuestra", "bien", "mal", "aún", "todavía",
             "sigue", "sigo", "dos", "tres", "semana", "hoy", "ayer", "mañana", "estoy", "están", "favor", "quiero",
             "deberían", "ojalá", "sería", "pedido", "factura", "servicio", "buenas", "tardes", "noches", "días",
-            "donde", "cuanto", "cuál", "así", "ahora", "siempre", "nunca", "también", "eso", "mis", "tengo", "hasta");
+            "donde", "cuanto", "cuál", "así", "ahora", "siempre", "nunca", "también", "eso", "mis", "tengo", "hasta",
+            "tarde", "tenéis", "vuestra", "vuestro", "queremos", "hacer", "cuenta", "tienda", "vuelo", "mejor",
+            "después", "primer", "nuevo", "nueva", "viernes", "lunes", "domingo", "mes", "años", "año");
     static final Set<String> PT = set("o", "a", "os", "as", "de", "do", "da", "dos", "das", "que", "e", "em", "no",
             "na", "nos", "nas", "um", "uma", "por", "com", "para", "é", "não", "nao", "se", "ao", "meu", "minha",
             "seu", "sua", "mas", "muito", "já", "eu", "você", "vocês", "voce", "voces", "está", "este", "isso", "isto",
@@ -36,14 +38,18 @@ final class Lexicon {
             "obrigado", "obrigada", "outra", "vez", "sem", "desde", "faz", "ainda", "estou", "ele", "ela", "foi",
             "era", "pelo", "pela", "aqui", "agora", "bem", "mal", "dias", "até", "três", "dois", "hoje", "ontem",
             "amanhã", "quero", "deveriam", "seria", "pedido", "fatura", "serviço", "boa", "tarde", "noite", "minhas",
-            "meus", "sempre", "nunca", "isso", "tenho", "estão", "então", "há", "mais", "só", "vocês", "pra", "né");
+            "meus", "sempre", "nunca", "isso", "tenho", "estão", "então", "há", "mais", "só", "vocês", "pra", "né",
+            "nova", "novo", "ficou", "loja", "conta", "você", "vou", "vai", "foi", "ninguém", "fazer", "depois",
+            "também", "agência", "voo", "praia", "sol", "jogo", "família", "semana", "mês", "muita", "pelo", "numa", "num", "tá", "ta", "kkk", "kkkk");
     static final Set<String> EN = set("the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "is",
             "are", "was", "were", "be", "been", "it", "this", "that", "my", "your", "you", "i", "me", "we", "they",
             "not", "no", "do", "does", "did", "have", "has", "had", "can", "could", "would", "should", "will", "why",
             "what", "when", "where", "how", "who", "please", "thanks", "thank", "again", "still", "just", "so", "very",
             "at", "from", "but", "if", "there", "here", "hi", "hello", "days", "since", "our", "yet", "get", "got",
             "its", "im", "dont", "doesnt", "isnt", "cant", "wont", "order", "service", "today", "yesterday", "wish",
-            "add", "great", "love", "waiting", "hours", "week", "ive", "been", "any", "all", "about", "now", "after");
+            "add", "great", "love", "waiting", "hours", "week", "ive", "been", "any", "all", "about", "now", "after",
+            "good", "morning", "everyone", "night", "just", "new", "best", "lol", "guys", "tonight", "tomorrow",
+            "weekend", "store", "flight", "card", "account", "never", "nobody", "off", "out", "up", "down");
 
     // ---------------------------------------------------------------- sentiment
 
@@ -71,7 +77,17 @@ final class Lexicon {
                 "ruim", "quebrado", "quebrada", "defeito", "absurdo", "atraso", "atrasado", "atrasada", "demora",
                 "irritado", "irritada", "raiva", "enganado", "enganada", "problema", "reclamação", "lenta", "lento",
                 "decepcionante", "chateado", "chateada", "travando", "trava", "caiu", "gotea", "manchado", "pena",
-                "frío", "fría", "cold", "leaking", "desaparecido", "desaparecidos");
+                "frío", "fría", "cold", "leaking", "desaparecido", "desaparecidos",
+                "duro", "dura", "aguado", "aguada", "quemado", "stale", "soggy", "overpriced", "lukewarm",
+                "perder", "perdieron", "perdí", "perdiendo", "cancelado", "cancelada", "remarcado", "remarcada",
+                "cancelled", "canceled", "cancelaron", "extraviada", "extraviado", "caer", "cortes", "corte",
+                "subida", "subido", "subió", "subiu", "cortado", "bloqueada", "bloqueado", "bloqueado",
+                "tarda", "tardan", "tardando", "unusable", "declined", "frio", "morno", "equivocado", "equivocada",
+                "errado", "errada", "erro", "broke", "swallowed", "imposible", "impossible", "impossível", "seco",
+                "seca", "caducó", "caducada", "adoçado", "hair", "corta", "cortó", "se corta", "freezing",
+                "freezes", "frozen", "destiñó", "desbotou", "estropeada", "estropeado", "colgaron", "colgó",
+                "dropped", "runaround", "largas", "tirado", "tirada", "averiado", "averiada", "sucio", "sucia",
+                "dirty", "estragado", "estragada", "quebrou", "damaged", "ruined");
         words(-1.5, "fatal", "peor", "peores", "worse", "unacceptable", "pior", "piores", "descaso", "palhaçada");
         words(-2.0, "pésimo", "pésima", "pésimos", "terrible", "terribles", "horrible", "horribles", "desastre",
                 "desastroso", "vergüenza", "vergonzoso", "asco", "asqueroso", "odio", "estafa", "estafadores",
@@ -91,7 +107,9 @@ final class Lexicon {
                 "perfeita", "incrível", "feliz", "rápido", "eficiente", "melhor", "legal", "show", "gostei", "fácil",
                 "satisfecho", "satisfecha", "satisfied", "satisfeito", "satisfeita", "enhorabuena", "felicidades",
                 "recomiendo", "recomendo", "atento", "atenta", "amables", "buen", "favorito", "favorita");
-        words(1.5, "amable", "best", "parabéns", "mejorado", "loved", "encanto");
+        words(1.5, "amable", "pleased", "rapidísimos", "caprichado", "pontual", "best", "parabéns", "mejorado", "loved", "encanto", "loving", "rico", "rica",
+                "delicioso", "deliciosa", "delicious", "tasty", "gostoso", "gostosa", "lindo", "linda",
+                "bonito", "bonita", "beautiful", "puntual", "flawless", "encantadora", "encantador");
         words(2.0, "excelente", "encanta", "encantan", "excellent", "amazing", "awesome", "love", "ótimo", "ótima",
                 "adoro", "amei", "adorei", "buenísimo", "buenísima", "brutal", "espectacular", "outstanding");
 
@@ -114,8 +132,17 @@ final class Lexicon {
                 "once again", "outra vez", "de novo", "como sempre", "de nuevo", "again");
         phrases(0.0, "gracias de antemano", "thanks in advance", "obrigado desde já", "desde ya gracias",
                 "me gusta saber", "buenos días", "buenas tardes", "buenas noches", "bom dia", "boa tarde",
-                "boa noite", "good morning", "good afternoon", "a ver si", "lo antes posible", "por favor");
+                "boa noite", "good morning", "good afternoon", "feliz domingo", "feliz lunes", "feliz viernes",
+                "feliz fin de semana", "happy friday", "happy monday", "happy weekend", "happy holidays",
+                "feliz navidad", "merry christmas", "feliz natal", "bom fim de semana", "feliz sábado", "a ver si", "lo antes posible", "por favor",
+                "esta tarde", "la tarde", "por la tarde", "de la tarde", "mas tarde", "más tarde");
         phrases(1.0, "vale la pena", "merece la pena", "worth it", "vale a pena");
+        phrases(-1.0, "sin avisar", "sin previo aviso", "without notice", "without any notice", "sem avisar",
+                "sem aviso", "ni una respuesta", "is down", "app is down", "está caída",
+                "no deja", "no me deja", "não deixa", "cant log in", "cant login", "no me funciona", "no funcionan",
+                "não me funciona");
+        phrases(-1.0, "on hold", "en espera", "vuelto a mandar", "volvieron a", "vuelto a");
+        phrases(1.5, "de diez", "chapó", "chapeau", "nota 10", "un 10", "de 10");
         phrases(1.5, "muchas gracias", "mil gracias", "thank you so much", "thanks a lot", "muito obrigado",
                 "muito obrigada", "me encanta", "me encantó", "i love", "great job", "buen trabajo", "bom trabalho",
                 "muy bien", "very good");
@@ -168,7 +195,11 @@ final class Lexicon {
             "propondría", "proposal", "idea for", "poderiam adicionar", "poderiam colocar", "poderiam ter",
             "poderiam incluir", "podiam colocar", "podiam ter", "sugiro", "sugestão", "gostaria que",
             "adoraria que", "adicionem", "coloquem", "tomara que", "por que não adicionam", "falta uma opção",
-            "queria que");
+            "queria que", "podríais hacer", "podríais poner", "podríais tener", "podríais sacar",
+            "podríais incluir", "podríais vender", "estaría bien tener", "would be amazing", "would be awesome",
+            "itd be awesome", "itd be nice", "would make life easier", "seria legal ter", "seria bom ter",
+            "seria ótimo poder", "seria legal poder", "seria bom poder", "you need more", "you guys need",
+            "you really need", "lo ideal sería", "lo ideal seria", "un puntazo");
 
     /** Problems that make a text a complaint even when it asks something or suggests something. */
     static final List<String> COMPLAINT = terms("no funciona", "no va", "no anda", "no sirve", "no carga",
@@ -193,7 +224,13 @@ final class Lexicon {
             "cargo duplicado", "me aparece un cargo", "un cargo que no", "si cancelé", "devolváis", "no me hacen caso",
             "nadie me hace caso", "nadie me contesta", "no respeta*", "me han desaparecido", "han desaparecido",
             "nadie me da", "gotea", "me he manchado", "sigo sin", "seguimos sin", "llegó frío", "llegó tarde",
-            "still nothing", "still no", "ainda sem", "leaking", "leaks", "cold food", "arrived cold");
+            "still nothing", "still no", "ainda sem", "leaking", "leaks", "cold food", "arrived cold",
+            "sin avisar", "sin previo aviso", "without notice", "without any notice", "sem avisar", "sem aviso",
+            "ni una respuesta", "is down", "app is down", "imposible contactar", "impossible to reach", "on hold",
+            "en espera", "vuelto a mandar", "es normal que", "is it normal", "é normal", "cómo es posible",
+            "how is it possible", "como é possível", "para qué pago", "whats the point", "cuánto más",
+            "how much longer", "quanto tempo mais", "no me deja", "não deixa", "cant log in", "no me funciona",
+            "no funcionan");
 
     /** Words that open a question even without '¿' or '?'. */
     static final Set<String> QUESTION_OPENERS = folded("cómo", "cuándo", "dónde", "cuál", "cuáles", "cuánto",
@@ -217,6 +254,23 @@ final class Lexicon {
             "kudos", "parabéns", "bravo", "me encanta", "i love", "love your", "love the", "great job",
             "buen trabajo", "recomiendo", "recommend", "recomendo", "excelente", "excellent", "amazing", "adoro",
             "amei", "increíble", "genial", "great");
+
+    /** Waiting that is still going on ("sigo esperando", "still waiting"). */
+    static final List<String> WAITING = terms("sigo esperando", "seguimos esperando", "todavía espero",
+            "todavía esperamos", "aún espero", "sigo a la espera", "still waiting", "still waiting for",
+            "still waiting on", "ainda esperando", "ainda estou esperando", "continuo esperando", "sigo aguardando",
+            "ainda aguardando");
+    /** "When will it come?" asked about something expected. */
+    static final List<String> WHEN = terms("para cuándo", "cuándo", "when", "any news", "quando", "pra quando",
+            "para quando");
+    /** Words that make a waited-for thing the customer's own transaction rather than a product or feature. */
+    static final List<String> OWN = terms("mi", "mis", "my", "meu", "minha", "meus", "minhas", "nuestro",
+            "nuestra", "our", "pedido*", "paquete*", "reembols*", "devoluci*", "técnico*", "order*", "package*",
+            "parcel*", "refund*", "technician*", "encomenda*", "estorno*", "entrega*", "delivery", "llegue",
+            "llegar", "arrive*", "chegar", "respuesta", "answer", "resposta", "factura*", "bill");
+    /** Verbs that mean a problem got solved: the problem word next to them is not a complaint. */
+    static final List<String> SOLVED = terms("resolv*", "soluciona*", "arreglaron", "arreglasteis", "fixed",
+            "solved", "sorted", "resolved", "nunca he tenido", "never had");
 
     // ---------------------------------------------------------------- urgency
 

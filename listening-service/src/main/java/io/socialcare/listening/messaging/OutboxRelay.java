@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.socialcare.contract.MentionEvent;
 import io.socialcare.listening.config.ListeningConfig;
+import io.socialcare.listening.repository.AlertRepository;
 import io.socialcare.listening.repository.IndexInitializer;
 import io.socialcare.listening.repository.MentionRepository;
 
@@ -27,10 +28,14 @@ public class OutboxRelay {
     private final MentionPublisher publisher;
     private final ListeningConfig config;
     private final IndexInitializer indexes;
+    private final AlertRepository alerts;
+    private final AlertPublisher alertPublisher;
 
     public OutboxRelay(MentionRepository repository, MentionPublisher publisher, ListeningConfig config,
-            IndexInitializer indexes) {
+            IndexInitializer indexes, AlertRepository alerts, AlertPublisher alertPublisher) {
         this.indexes = indexes;
+        this.alerts = alerts;
+        this.alertPublisher = alertPublisher;
         this.repository = repository;
         this.publisher = publisher;
         this.config = config;
@@ -39,10 +44,28 @@ public class OutboxRelay {
     @Scheduled(every = "${listening.relay.every:2s}", delayed = "${listening.relay.every:2s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
-        return indexes.ensure().chain(this::relayDue).onFailure().recoverWithItem(failure -> {
+        Uni<Integer> mentions = indexes.ensure().chain(this::relayDue).onFailure().recoverWithItem(failure -> {
             Log.warnf("Relay run stopped, will retry: %s", failure.getMessage());
             return 0;
-        }).replaceWithVoid();
+        });
+        // alerts have their own key (the brand) and are relayed independently of the mentions
+        return mentions.chain(() -> relayDueAlerts().onFailure().recoverWithItem(failure -> {
+            Log.warnf("Alert relay run stopped, will retry: %s", failure.getMessage());
+            return 0;
+        })).replaceWithVoid();
+    }
+
+    /** Publishes every due crisis alert, oldest first, stopping at the first failure; the number published. */
+    public Uni<Integer> relayDueAlerts() {
+        return alerts.findDue(Instant.now(), config.relay().batchSize()).chain(due -> Multi.createFrom()
+                .iterable(due)
+                .onItem().transformToUniAndConcatenate(alert -> {
+                    Instant now = Instant.now();
+                    return alerts.claim(alert.id(), now, now.plus(config.relay().lease()))
+                            .chain(claimed -> claimed ? alertPublisher.publish(alert).replaceWith(1)
+                                    : Uni.createFrom().item(0));
+                })
+                .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue)));
     }
 
     /** Publishes every due mention; the number published. */

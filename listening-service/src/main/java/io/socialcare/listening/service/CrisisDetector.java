@@ -13,36 +13,37 @@ import io.quarkus.logging.Log;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.socialcare.commons.messaging.Events;
-import io.socialcare.contract.EventTypes;
 import io.socialcare.listening.CrisisAlert;
 import io.socialcare.listening.config.ListeningConfig;
+import io.socialcare.listening.messaging.AlertPublisher;
+import io.socialcare.listening.repository.AlertRepository;
 import io.socialcare.listening.repository.MentionRepository;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Channel;
 
 /**
  * Spike ("crisis") detection: a brand is in crisis when its negative mentions of the last window (15 min) are at
  * least {@code min-count} (20) and more than {@code factor} (3) times its average per window over the trailing
  * period (24 h) before it. While it lasts, new negative mentions of the brand are rated {@code critical}; the
- * start of a crisis is published once per window to {@code alerts}.
+ * start of a crisis is published once per window to {@code alerts}, through the alert outbox: the alert is stored
+ * first, then sent, and the relay sends it later when Kafka was down.
  */
 @ApplicationScoped
 public class CrisisDetector {
 
     private final MentionRepository mentions;
     private final ReactiveMongoCollection<Document> crises;
-    private final MutinyEmitter<CrisisAlert> alerts;
+    private final AlertRepository alerts;
+    private final AlertPublisher publisher;
     private final ListeningConfig config;
 
     public CrisisDetector(MentionRepository mentions, ReactiveMongoClient client,
-            @ConfigProperty(name = "quarkus.mongodb.database") String db,
-            @Channel(EventTypes.TOPIC_ALERTS) MutinyEmitter<CrisisAlert> alerts, ListeningConfig config) {
+            @ConfigProperty(name = "quarkus.mongodb.database") String db, AlertRepository alerts,
+            AlertPublisher publisher, ListeningConfig config) {
         this.mentions = mentions;
         this.crises = client.getDatabase(db).getCollection("crises");
         this.alerts = alerts;
+        this.publisher = publisher;
         this.config = config;
     }
 
@@ -87,16 +88,14 @@ public class CrisisDetector {
                     if (!started) {
                         return Uni.createFrom().voidItem();
                     }
-                    CrisisAlert alert = new CrisisAlert(brand, now, window.toMinutes(), assessment.inWindow(),
+                    CrisisAlert alert = new CrisisAlert(java.util.UUID.randomUUID().toString(), brand, now, window.toMinutes(), assessment.inWindow(),
                             assessment.trailingPerWindow(), mentionId);
                     Log.warnf("Crisis detected for brand %s: %d negative mentions in %d min", brand,
                             assessment.inWindow(), window.toMinutes());
-                    // not awaited: a broker outage must not hold up the answer to the mention
-                    alerts.sendMessage(Events.message(alert, brand, CrisisAlert.TYPE, config.eventSource()))
-                            .subscribe().with(ok -> Log.debugf("Crisis alert for %s published", brand),
-                                    e -> Log.warnf("Crisis alert for brand %s not published: %s", brand,
-                                            e.getMessage()));
-                    return Uni.createFrom().voidItem();
+                    // stored first (outbox), then sent without waiting: a broker outage must not hold up the
+                    // answer to the mention, and the relay sends the alert once Kafka is back
+                    return alerts.insert(alert, now.plus(config.relay().lease()))
+                            .invoke(() -> publisher.publishInBackground(alert));
                 })
                 .onFailure().recoverWithItem(e -> {
                     Log.warnf("Crisis state of brand %s not recorded: %s", brand, e.getMessage());

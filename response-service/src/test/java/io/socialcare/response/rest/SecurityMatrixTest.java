@@ -131,7 +131,7 @@ class SecurityMatrixTest {
     void everyOperationRefusesMissingExpiredAndWrongRoleTokensAndHidesOtherBrands() {
         for (Entry e : MATRIX) {
             expect(e, "no token", request(e, null), 401, true);
-            expect(e, "expired token", request(e, Tokens.expired("eva", first(e.allowed()), brandA)), 401, false);
+            expect(e, "expired token", request(e, Tokens.expired("eva", first(e.allowed()), brandA)), 401, true);
             for (String role : ALL_ROLES) {
                 if (!e.allowed().contains(role)) {
                     expect(e, "role " + role, request(e, Tokens.token("rol", role, brandA)), 403, true);
