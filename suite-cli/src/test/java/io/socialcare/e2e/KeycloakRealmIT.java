@@ -70,6 +70,7 @@ class KeycloakRealmIT {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("QUARKUS_MONGODB_CONNECTION_STRING", mongo.connectionString());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloakUrl + "/realms/socialcare");
+        env.put("QUARKUS_OTEL_TRACES_SAMPLER", "always_off");
         services = new ServiceProcesses(root);
         services.start("listening", env);
         services.awaitReady(Duration.ofSeconds(120));
