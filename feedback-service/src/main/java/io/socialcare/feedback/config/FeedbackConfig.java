@@ -30,15 +30,11 @@ public interface FeedbackConfig {
     @WithDefault("3")
     int titleWords();
 
-    /** How often themes changed recently get their aggregates rebuilt from their contributions (scheduler period). */
+    /** How often flagged themes and themes of stranded contributions get their aggregates rebuilt (scheduler period). */
     @WithDefault("60s")
     String recomputeEvery();
 
-    /** How far back the scheduled recompute looks for changed themes. */
-    @WithDefault("PT15M")
-    Duration recomputeWindow();
-
-    /** At most this many themes per scheduled recompute round (most recently changed first). */
+    /** At most this many flagged themes (and as many with stranded contributions) per scheduled recompute round. */
     @WithDefault("500")
     int recomputeBatch();
 

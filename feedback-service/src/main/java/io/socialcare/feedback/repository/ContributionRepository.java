@@ -79,6 +79,16 @@ public class ContributionRepository {
                 .collect().asList();
     }
 
+    /** The themes of contributions stored before {@code before} and still not applied (stranded by a crash). */
+    public Uni<List<String>> themesWithStranded(Instant before, int limit) {
+        return contributions()
+                .find(Filters.and(Filters.eq("applied", false), Filters.lt("storedAt", Date.from(before))),
+                        new FindOptions().limit(limit).projection(new Document("themeId", 1)))
+                .map(d -> d.getString("themeId"))
+                .select().distinct()
+                .collect().asList();
+    }
+
     /** Marks contributions applied (after a recompute counted them). */
     public Uni<Void> markApplied(List<String> mentionIds) {
         if (mentionIds.isEmpty()) {

@@ -46,7 +46,8 @@ public class MongoStore {
                 collection(THEMES).createIndex(Indexes.compoundIndex(Indexes.ascending("brand", "mergedInto"),
                         Indexes.descending(field), Indexes.ascending("_id"))).await().indefinitely();
             }
-            collection(THEMES).createIndex(Indexes.ascending("updatedAt")).await().indefinitely();
+            collection(THEMES).createIndex(Indexes.ascending("needsRecompute")).await().indefinitely();
+            collection(CONTRIBUTIONS).createIndex(Indexes.ascending("applied", "storedAt")).await().indefinitely();
             collection(THEME_CUSTOMERS).createIndex(Indexes.ascending("themeId")).await().indefinitely();
             collection(THEMES).createIndex(Indexes.ascending("shipment", "shipmentClaimedAt")).await().indefinitely();
             collection(CONTRIBUTIONS).createIndex(Indexes.ascending("themeId", "at")).await().indefinitely();

@@ -168,6 +168,7 @@ public class ThemeRepository {
                 .append("firstSeenAt", date(t.firstSeenAt()))
                 .append("lastSeenAt", date(t.lastSeenAt()))
                 .append("rev", expectedRev + 1)
+                .append("needsRecompute", false)
                 .append("recomputedAt", new Date());
         Bson sameRevision = expectedRev == 0
                 ? Filters.or(Filters.eq("rev", 0L), Filters.eq("rev", 0), Filters.exists("rev", false))
@@ -176,22 +177,17 @@ public class ThemeRepository {
                 .map(r -> r.getMatchedCount() == 1);
     }
 
-    /** Sets {@code updatedAt} to now (the theme needs the scheduled recompute). */
-    public Uni<Void> touch(String id) {
-        return themes().updateOne(Filters.eq("_id", id), new Document("$set", new Document("updatedAt", new Date())))
+    /** Flags the theme for the recompute (an attempt may have counted a contribution twice). */
+    public Uni<Void> flagRecompute(String id) {
+        return themes().updateOne(Filters.eq("_id", id), new Document("$set", new Document("needsRecompute", true)))
                 .replaceWithVoid();
     }
 
-    /**
-     * Open themes changed since {@code since} whose aggregates were not recomputed after their last change (ids,
-     * most recently changed first, at most {@code limit}).
-     */
-    public Uni<List<String>> changedSince(Instant since, int limit) {
+    /** Open themes flagged for the recompute (at most {@code limit}). */
+    public Uni<List<String>> flaggedForRecompute(int limit) {
         return themes()
-                .find(Filters.and(Filters.gte("updatedAt", Date.from(since)), Filters.eq("mergedInto", null)),
-                        new FindOptions().sort(Sorts.descending("updatedAt")).limit(limit)
-                                .projection(Projections.include("updatedAt", "recomputedAt")))
-                .filter(d -> d.getDate("recomputedAt") == null || d.getDate("recomputedAt").before(d.getDate("updatedAt")))
+                .find(Filters.and(Filters.eq("needsRecompute", true), Filters.eq("mergedInto", null)),
+                        new FindOptions().limit(limit).projection(Projections.include("_id")))
                 .map(d -> d.getString("_id"))
                 .collect().asList();
     }

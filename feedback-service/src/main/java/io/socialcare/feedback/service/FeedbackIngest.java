@@ -163,8 +163,10 @@ public class FeedbackIngest {
      */
     private Uni<Void> resume(Contribution c, String text) {
         Log.infof("Completing contribution %s left unapplied by an earlier attempt", c.mentionId());
+        // if the earlier attempt did update the theme, this counts the contribution twice: the recompute corrects it
         return themes.findById(c.themeId())
-                .chain(theme -> theme == null ? openTheme(c, text) : join(c))
+                .chain(theme -> theme == null ? openTheme(c, text)
+                        : themes.flagRecompute(c.themeId()).chain(() -> join(c)))
                 .chain(() -> contributions.markApplied(c.mentionId()));
     }
 

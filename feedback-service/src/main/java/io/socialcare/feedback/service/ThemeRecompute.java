@@ -25,8 +25,8 @@ import io.socialcare.feedback.repository.ThemeRepository;
  * Rebuilds a theme's aggregates from its contributions, the source of truth: mentions, distinct customers,
  * channels, weekly counts, term counts, sentiment, heat, first and last seen. It closes the crash windows of the
  * incremental path (a contribution applied to the theme twice because the process died before marking it applied,
- * or a contribution stored but never applied) and runs after every merge and, on a schedule, for the themes changed
- * since their last recompute. Running it again changes nothing (idempotent).
+ * or a contribution stored but never applied) and runs after every merge and, on a schedule, for the themes flagged
+ * by such an attempt and the themes of stranded contributions. Running it again changes nothing (idempotent).
  *
  * <p>It never overwrites an increment it did not see: the replacement is conditional on the aggregates' revision
  * ({@code rev}, incremented by every contribution), and a theme with a contribution still in flight (stored, not yet
@@ -107,9 +107,9 @@ public class ThemeRecompute {
         }).replaceWithVoid();
     }
 
-    /** Marks the theme changed, so that the next scheduled round takes it up again. */
+    /** Flags the theme, so that the next scheduled round takes it up again. */
     private Uni<Outcome> deferred(String themeId) {
-        return themes.touch(themeId).replaceWith(Outcome.DEFERRED);
+        return themes.flagRecompute(themeId).replaceWith(Outcome.DEFERRED);
     }
 
     /** The theme with its aggregates computed from {@code all} its contributions. */
@@ -138,12 +138,20 @@ public class ThemeRecompute {
     }
 
     /**
-     * The scheduled round: every open theme changed within {@code feedback.recompute-window} and not recomputed since
-     * its last change. Returns how many were recomputed.
+     * The scheduled round: the themes flagged by an attempt that may have counted a contribution twice (a redelivery
+     * that completed an unapplied contribution) or by a deferred recompute, and the themes of contributions stranded
+     * unapplied for longer than {@code feedback.recompute-grace}. The normal path flags nothing, so a quiet round costs
+     * two indexed queries. Returns how many themes were recomputed.
      */
     public Uni<Integer> recomputeChanged() {
-        Instant since = Instant.now().minus(config.recomputeWindow());
-        return themes.changedSince(since, config.recomputeBatch())
+        Instant strandedBefore = Instant.now().minus(config.recomputeGrace());
+        return themes.flaggedForRecompute(config.recomputeBatch())
+                .chain(flagged -> contributions.themesWithStranded(strandedBefore, config.recomputeBatch())
+                        .map(stranded -> {
+                            Set<String> ids = new LinkedHashSet<>(flagged);
+                            ids.addAll(stranded);
+                            return ids;
+                        }))
                 .chain(ids -> Multi.createFrom().iterable(ids)
                         .onItem().transformToUniAndConcatenate(this::recompute)
                         .select().where(o -> o == Outcome.RECOMPUTED)

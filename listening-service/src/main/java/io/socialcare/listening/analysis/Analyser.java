@@ -51,7 +51,8 @@ public class Analyser {
             Pattern.compile(" (dos|tres|cuatro|duas|tres|quatro|two|three|four) (veces|vezes|times) "),
             Pattern.compile(" (ya van|y van|and counting|a cada|cada (diez|cinco|dos|media|\\d+) (minutos|horas)"
                     + "|every (ten|five|two|few|\\d+) (minutes|hours)) "),
-            Pattern.compile(" (sin|sem|without) [a-z]+(ar|er|ir|ing) "),
+            Pattern.compile(" (sin|sem|without) (arreglar|solucionar|resolver|saber|contestar|responder|consertar"
+                    + "|fixing|solving|explaining|answering|hearing|knowing) "),
             Pattern.compile(" (aunque|even though|although|mesmo) (pague|pagamos|i paid|paguei|pagando|paid) "),
             Pattern.compile(" (keeps|kept) [a-z]+ing "),
             Pattern.compile(" (cansad[oa]s?|hart[oa]s?|tired|fed up|sick and tired) (de|of|with) "),

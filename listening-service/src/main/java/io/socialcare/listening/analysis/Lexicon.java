@@ -87,7 +87,8 @@ final class Lexicon {
                 "seca", "caducó", "caducada", "adoçado", "hair", "corta", "cortó", "se corta", "freezing",
                 "freezes", "frozen", "destiñó", "desbotou", "estropeada", "estropeado", "colgaron", "colgó",
                 "dropped", "runaround", "largas", "tirado", "tirada", "averiado", "averiada", "sucio", "sucia",
-                "dirty", "estragado", "estragada", "quebrou", "damaged", "ruined");
+                "dirty", "estragado", "estragada", "quebrou", "damaged", "ruined", "borra", "borró", "deletes", "deleted",
+                "apagou");
         words(-1.5, "fatal", "peor", "peores", "worse", "unacceptable", "pior", "piores", "descaso", "palhaçada");
         words(-2.0, "pésimo", "pésima", "pésimos", "terrible", "terribles", "horrible", "horribles", "desastre",
                 "desastroso", "vergüenza", "vergonzoso", "asco", "asqueroso", "odio", "estafa", "estafadores",
@@ -107,7 +108,9 @@ final class Lexicon {
                 "perfeita", "incrível", "feliz", "rápido", "eficiente", "melhor", "legal", "show", "gostei", "fácil",
                 "satisfecho", "satisfecha", "satisfied", "satisfeito", "satisfeita", "enhorabuena", "felicidades",
                 "recomiendo", "recomendo", "atento", "atenta", "amables", "buen", "favorito", "favorita");
-        words(1.5, "amable", "pleased", "rapidísimos", "caprichado", "pontual", "best", "parabéns", "mejorado", "loved", "encanto", "loving", "rico", "rica",
+        words(1.5, "amable", "pleased", "rapidísimos", "caprichado", "pontual", "impecable", "impecável",
+                "impeccable", "delighted", "prestativa", "prestativo", "resolutivo", "resolutiva", "ricos", "ricas",
+                "fenomenal", "ideal", "best", "parabéns", "mejorado", "loved", "encanto", "loving", "rico", "rica",
                 "delicioso", "deliciosa", "delicious", "tasty", "gostoso", "gostosa", "lindo", "linda",
                 "bonito", "bonita", "beautiful", "puntual", "flawless", "encantadora", "encantador");
         words(2.0, "excelente", "encanta", "encantan", "excellent", "amazing", "awesome", "love", "ótimo", "ótima",
@@ -142,7 +145,7 @@ final class Lexicon {
                 "no deja", "no me deja", "não deixa", "cant log in", "cant login", "no me funciona", "no funcionan",
                 "não me funciona");
         phrases(-1.0, "on hold", "en espera", "vuelto a mandar", "volvieron a", "vuelto a");
-        phrases(1.5, "de diez", "chapó", "chapeau", "nota 10", "un 10", "de 10");
+        phrases(1.5, "sin esperas", "without a hitch", "sem espera", "sem esperas", "de diez", "chapó", "chapeau", "nota 10", "un 10", "de 10");
         phrases(1.5, "muchas gracias", "mil gracias", "thank you so much", "thanks a lot", "muito obrigado",
                 "muito obrigada", "me encanta", "me encantó", "i love", "great job", "buen trabajo", "bom trabalho",
                 "muy bien", "very good");
@@ -169,7 +172,8 @@ final class Lexicon {
             "estupendo", "bravo", "olé", "bien", "bueno", "great", "perfect", "wonderful", "fantastic", "awesome",
             "brilliant", "nice", "lovely", "love", "maravilha", "perfeito", "ótimo", "legal", "gracias", "thanks",
             "obrigado", "encanta", "excelente", "increíble", "incrível", "amazing", "felicidades", "enhorabuena",
-            "parabéns", "lujo", "top", "buenísimo");
+            "parabéns", "lujo", "top", "buenísimo", "fenomenal", "ideal", "glad",
+            "nice", "cracks", "crack", "amo", "suerte");
 
     // ---------------------------------------------------------------- intent
 
@@ -226,7 +230,8 @@ final class Lexicon {
             "nadie me da", "gotea", "me he manchado", "sigo sin", "seguimos sin", "llegó frío", "llegó tarde",
             "still nothing", "still no", "ainda sem", "leaking", "leaks", "cold food", "arrived cold",
             "sin avisar", "sin previo aviso", "without notice", "without any notice", "sem avisar", "sem aviso",
-            "ni una respuesta", "is down", "app is down", "imposible contactar", "impossible to reach", "on hold",
+            "ni una respuesta", "is down", "app is down", "cobrarme", "charging me", "paying extra", "pagar extra",
+            "cobram pela", "cobram por", "cobran por", "sai do ar", "out of service", "imposible contactar", "impossible to reach", "on hold",
             "en espera", "vuelto a mandar", "es normal que", "is it normal", "é normal", "cómo es posible",
             "how is it possible", "como é possível", "para qué pago", "whats the point", "cuánto más",
             "how much longer", "quanto tempo mais", "no me deja", "não deixa", "cant log in", "no me funciona",
@@ -249,7 +254,8 @@ final class Lexicon {
     static final Set<String> EXCLAMATIVE = folded("bien", "mal", "maravilla", "horror", "vergüenza", "asco",
             "genial", "rico", "bueno", "buena", "lindo", "linda", "pena", "desastre", "bonito", "bonita", "guay",
             "alegría", "ilusión", "gusto", "rápido", "rápida", "fuerte", "triste", "lástima", "barbaridad",
-            "ótimo", "legal", "beleza", "raiva", "vergonha", "demais", "absurdo", "locura", "pasada", "crack");
+            "ótimo", "legal", "beleza", "raiva", "vergonha", "demais", "absurdo", "locura", "pasada", "crack", "ricos",
+            "ricas", "suerte", "maravilha", "tela");
     static final List<String> PRAISE = terms("gracias", "thank*", "obrigad*", "felicidades", "enhorabuena",
             "kudos", "parabéns", "bravo", "me encanta", "i love", "love your", "love the", "great job",
             "buen trabajo", "recomiendo", "recommend", "recomendo", "excelente", "excellent", "amazing", "adoro",

@@ -7,7 +7,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOptions;
+import io.quarkus.mongodb.FindOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;

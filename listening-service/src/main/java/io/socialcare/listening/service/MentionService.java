@@ -20,6 +20,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -56,8 +57,12 @@ public class MentionService {
     private final ObjectMapper mapper;
     private final CrisisDetector crisis;
 
+    private final MeterRegistry registry;
+
     public MentionService(MentionRepository mentions, BrandRepository brands, Analyser analyser,
-            MentionPublisher publisher, ListeningConfig config, ObjectMapper mapper, CrisisDetector crisis) {
+            MentionPublisher publisher, ListeningConfig config, ObjectMapper mapper, CrisisDetector crisis,
+            MeterRegistry registry) {
+        this.registry = registry;
         this.crisis = crisis;
         this.mentions = mentions;
         this.brands = brands;
@@ -163,6 +168,8 @@ public class MentionService {
                 .call(() -> assessment.crisis() ? crisis.raise(mention.brand(), mention.id(), assessment, now)
                         : Uni.createFrom().voidItem())
                 .map(ignored -> {
+                    registry.counter("socialcare.mentions.captured", "channel", mention.channel(),
+                            "sentiment", mention.analysis().sentiment().label()).increment();
                     publisher.publishInBackground(mention);
                     return CaptureResult.accepted(mention.id());
                 })
