@@ -75,11 +75,11 @@ public class OperationsTest {
 
     @Test
     void unreadableRecordsAreCountedByDeadLetterTopic() {
-        double before = metric("socialcare_dead_letter_records_total", "topic=\"cases.dlq\"");
+        double before = metric("dead_letter_records_total", "topic=\"cases.dlq\"");
         String marker = "not json " + id();
         Fixtures.send("cases", id(), marker);
         awaitRecord("cases.dlq", r -> r.value().equals(marker));
-        await().atMost(Duration.ofSeconds(10)).until(() -> metric("socialcare_dead_letter_records_total",
+        await().atMost(Duration.ofSeconds(10)).until(() -> metric("dead_letter_records_total",
                 "topic=\"cases.dlq\"") >= before + 1);
     }
 

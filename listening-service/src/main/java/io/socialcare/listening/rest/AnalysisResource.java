@@ -14,6 +14,11 @@ import io.socialcare.commons.problem.ProblemException;
 import io.socialcare.commons.problem.Validator;
 import io.socialcare.contract.MentionEvent.Analysis;
 import io.socialcare.listening.analysis.Analyser;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The analyser on its own: what the service would conclude about a text; nothing is stored.
@@ -37,6 +42,12 @@ public class AnalysisResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
+    @Operation(summary = "Analyse a text (nothing is stored)")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "example", value = "{\"text\":\"Sigo esperando la leche de almendras… ¿para cuándo?\",\"lang\":\"es\"}")))
+    @APIResponse(responseCode = "200", description = "The analysis: language, sentiment, intent, urgency, topics")
+    @APIResponse(responseCode = "400", description = "Invalid body (the field is named)", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = "application/problem+json"))
     public Uni<Analysis> analyse(AnalysisRequest body) {
         if (body == null) {
             throw ProblemException.invalid("body", "must be a JSON object");

@@ -25,6 +25,11 @@ import io.socialcare.contract.MentionEvent;
 import io.socialcare.listening.CaptureResult;
 import io.socialcare.listening.MentionRequest;
 import io.socialcare.listening.service.MentionService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Mentions pushed by partner apps, and the read side over every captured mention.
@@ -59,6 +64,16 @@ public class MentionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.PARTNER, Roles.ADMIN })
+    @Operation(summary = "Capture one mention")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "example", value = "{\"brand\":\"acme\",\"channel\":\"x\",\"externalId\":\"1790000000000000001\",\"author\":{\"id\":\"u-42\",\"handle\":\"@cliente\",\"name\":\"Cliente\"},\"text\":\"Qué maravilla, otra vez sin conexión\",\"url\":\"https://x.com/cliente/status/1790000000000000001\",\"publishedAt\":\"2026-11-22T10:15:00Z\"}")))
+    @APIResponse(responseCode = "202", description = "Accepted: stored and on its way to Kafka")
+    @APIResponse(responseCode = "200", description = "Duplicate: the first capture's id")
+    @APIResponse(responseCode = "400", description = "Invalid mention (every field violation is named)", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "403", description = "Role not allowed, or brand outside the token's scope", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "413", description = "Body over 1 MiB", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "415", description = "Not JSON", content = @Content(mediaType = "application/problem+json"))
     public Uni<Response> capture(MentionRequest body) {
         return mentions.capture(body, Scopes.predicate(scope), "api").map(MentionResource::answer);
     }
@@ -75,6 +90,14 @@ public class MentionResource {
     @Path("/batch")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.PARTNER, Roles.ADMIN })
+    @Operation(summary = "Capture up to 500 mentions, each judged alone")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "example", value = "{\"mentions\":[{\"brand\":\"acme\",\"channel\":\"x\",\"externalId\":\"1790000000000000001\",\"author\":{\"id\":\"u-42\",\"handle\":\"@cliente\",\"name\":\"Cliente\"},\"text\":\"Qué maravilla, otra vez sin conexión\",\"url\":\"https://x.com/cliente/status/1790000000000000001\",\"publishedAt\":\"2026-11-22T10:15:00Z\"}]}")))
+    @APIResponse(responseCode = "200", description = "One result per item: accepted, duplicate or rejected with its problem")
+    @APIResponse(responseCode = "400", description = "Not a list of 1 to 500 mentions", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "403", description = "Role not allowed, or brand outside the token's scope", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "413", description = "Body over 1 MiB", content = @Content(mediaType = "application/problem+json"))
     public Uni<BatchResponse> captureBatch(BatchRequest body) {
         if (body == null) {
             throw ProblemException.invalid("mentions", "must hold between 1 and " + MentionService.MAX_BATCH
@@ -87,12 +110,22 @@ public class MentionResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.PARTNER, Roles.AGENT, Roles.SUPERVISOR, Roles.PRODUCT_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Get one mention with its analysis")
+    @APIResponse(responseCode = "200", description = "The mention")
+    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "403", description = "Role not allowed, or brand outside the token's scope", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No such mention in the caller's scope", content = @Content(mediaType = "application/problem+json"))
     public Uni<MentionEvent> get(@PathParam("id") String id) {
         return mentions.get(id, Scopes.predicate(scope));
     }
 
     @GET
     @RolesAllowed({ Roles.PARTNER, Roles.AGENT, Roles.SUPERVISOR, Roles.PRODUCT_MANAGER, Roles.ADMIN })
+    @Operation(summary = "List mentions, newest first")
+    @APIResponse(responseCode = "200", description = "A page of mentions")
+    @APIResponse(responseCode = "400", description = "Invalid filter, limit or cursor", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "403", description = "Role not allowed, or brand outside the token's scope", content = @Content(mediaType = "application/problem+json"))
     public Uni<Page<MentionEvent>> list(@QueryParam("brand") String brand, @QueryParam("channel") String channel,
             @QueryParam("intent") String intent, @QueryParam("since") String since,
             @QueryParam("until") String until, @QueryParam("limit") Integer limit,

@@ -6,12 +6,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Counts the records a consumer fails, which the connector's dead-letter-queue strategy sends to
- * {@code <topic>.dlq}: {@code socialcare.dead.letter.records{topic="<topic>.dlq"}}.
+ * {@code <topic>.dlq}: {@code dead.letter.records{topic="<topic>.dlq"}}.
  */
 @ApplicationScoped
 public class DeadLetters {
 
-    static final String METRIC = "socialcare.dead.letter.records";
+    static final String METRIC = "dead.letter.records";
 
     private final MeterRegistry meters;
 
