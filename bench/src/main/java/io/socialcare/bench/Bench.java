@@ -128,10 +128,10 @@ public final class Bench {
                 List.of("bench", "aurora"), "handles", List.of("@bench"))).expect(200, 201, 204);
         api.put(routing + "/api/v1/departments/bench-care", as("admin"), Map.of("brand", BRAND, "name", "Care",
                 "intents", List.of(), "topics", List.of(), "languages", List.of(), "position", 1)).expect(200, 201, 204);
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 100; i++) {
             api.put(routing + "/api/v1/agents/bench-agent-" + i, as("admin"), Map.of("brand", BRAND, "name", "Agent " + i,
                     "department", "bench-care", "languages", List.of("es", "en", "pt"), "skills", List.of(),
-                    "capacity", 100_000, "available", true)).expect(200, 201, 204);
+                    "capacity", 1000, "available", true)).expect(200, 201, 204);
         }
     }
 
