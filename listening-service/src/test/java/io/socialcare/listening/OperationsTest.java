@@ -28,7 +28,8 @@ class OperationsTest {
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         double sum = 0;
         for (String line : metrics.split("\n")) {
-            if (line.startsWith("socialcare_mentions_captured_total{") && line.contains("channel=\"" + channel + "\"")) {
+            if (line.startsWith("socialcare_mentions_captured_total{")
+                    && line.contains("channel=\"" + channel + "\"")) {
                 // "name{labels} value" possibly followed by an exemplar ("# {trace_id=...} 1.0 <time>")
                 String value = line.substring(line.indexOf('}') + 1).trim().split("\\s+")[0];
                 sum += Double.parseDouble(value);

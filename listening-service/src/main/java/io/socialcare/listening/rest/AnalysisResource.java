@@ -44,10 +44,15 @@ public class AnalysisResource {
     @Authenticated
     @Operation(summary = "Analyse a text (nothing is stored)")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "example", value = "{\"text\":\"Sigo esperando la leche de almendras… ¿para cuándo?\",\"lang\":\"es\"}")))
+            examples = @ExampleObject(name = "example", value = ""
+                    + "{\"text\":\"Sigo esperando la leche de almendras… ¿para cuándo?\",\"lang\":\"es\"}")))
     @APIResponse(responseCode = "200", description = "The analysis: language, sentiment, intent, urgency, topics")
-    @APIResponse(responseCode = "400", description = "Invalid body (the field is named)", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "400", description = "Invalid body (the field is named)",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "401", description = "No or invalid bearer token",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "403", description = "Forbidden",
+            content = @Content(mediaType = "application/problem+json"))
     public Uni<Analysis> analyse(AnalysisRequest body) {
         if (body == null) {
             throw ProblemException.invalid("body", "must be a JSON object");

@@ -50,11 +50,16 @@ public class BrandResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create or replace a brand")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "example", value = "{\"name\":\"Acme Telecom\",\"keywords\":[\"Acme\",\"Fibra Max\"],\"handles\":[\"@acme\"]}")))
+            examples = @ExampleObject(name = "example", value = ""
+                    + "{\"name\":\"Acme Telecom\",\"keywords\":[\"Acme\",\"Fibra Max\"],\"handles\":[\"@acm"
+                    + "e\"]}")))
     @APIResponse(responseCode = "200", description = "The brand")
-    @APIResponse(responseCode = "400", description = "Invalid body (the field is named)", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or brand outside the token's scope", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "400", description = "Invalid body (the field is named)",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "401", description = "No or invalid bearer token",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "403", description = "Role not allowed, or brand outside the token's scope",
+            content = @Content(mediaType = "application/problem+json"))
     public Uni<Brand> put(@PathParam("id") String id, BrandRequest body) {
         if (body == null) {
             throw ProblemException.invalid("body", "must be a JSON object");
@@ -66,9 +71,12 @@ public class BrandResource {
     @RolesAllowed({ Roles.PARTNER, Roles.AGENT, Roles.SUPERVISOR, Roles.PRODUCT_MANAGER, Roles.ADMIN })
     @Operation(summary = "List the brands in the caller's scope")
     @APIResponse(responseCode = "200", description = "A page of brands")
-    @APIResponse(responseCode = "400", description = "Invalid limit or cursor", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or brand outside the token's scope", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "400", description = "Invalid limit or cursor",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "401", description = "No or invalid bearer token",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "403", description = "Role not allowed, or brand outside the token's scope",
+            content = @Content(mediaType = "application/problem+json"))
     public Uni<Page<Brand>> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         return brands.list(Scopes.visible(scope), limit, cursor);
     }
@@ -78,9 +86,12 @@ public class BrandResource {
     @RolesAllowed({ Roles.PARTNER, Roles.AGENT, Roles.SUPERVISOR, Roles.PRODUCT_MANAGER, Roles.ADMIN })
     @Operation(summary = "Get one brand")
     @APIResponse(responseCode = "200", description = "The brand")
-    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or brand outside the token's scope", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "404", description = "No such brand in the caller's scope", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "401", description = "No or invalid bearer token",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "403", description = "Role not allowed, or brand outside the token's scope",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No such brand in the caller's scope",
+            content = @Content(mediaType = "application/problem+json"))
     public Uni<Brand> get(@PathParam("id") String id) {
         return brands.get(id, Scopes.visible(scope));
     }

@@ -50,11 +50,15 @@ public class FeedResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace an RSS/Atom feed of a brand")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "example", value = "{\"brand\":\"acme\",\"url\":\"https://foro.example.com/feed.xml\"}")))
+            examples = @ExampleObject(name = "example", value = ""
+                    + "{\"brand\":\"acme\",\"url\":\"https://foro.example.com/feed.xml\"}")))
     @APIResponse(responseCode = "200", description = "The feed")
-    @APIResponse(responseCode = "400", description = "Invalid body (the field is named)", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or brand outside the token's scope", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "400", description = "Invalid body (the field is named)",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "401", description = "No or invalid bearer token",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "403", description = "Role not allowed, or brand outside the token's scope",
+            content = @Content(mediaType = "application/problem+json"))
     public Uni<Feed> put(@PathParam("id") String id, FeedRequest body) {
         if (body == null) {
             throw ProblemException.invalid("body", "must be a JSON object");
@@ -65,8 +69,10 @@ public class FeedResource {
     @GET
     @Operation(summary = "List feeds (optionally of one brand)")
     @APIResponse(responseCode = "200", description = "The feeds")
-    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or brand outside the token's scope", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "401", description = "No or invalid bearer token",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "403", description = "Role not allowed, or brand outside the token's scope",
+            content = @Content(mediaType = "application/problem+json"))
     public Uni<List<Feed>> list(@QueryParam("brand") String brand) {
         return feeds.list(brand);
     }
@@ -75,9 +81,12 @@ public class FeedResource {
     @Path("/{id}")
     @Operation(summary = "Get one feed")
     @APIResponse(responseCode = "200", description = "The feed")
-    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or brand outside the token's scope", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "404", description = "No such feed", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "401", description = "No or invalid bearer token",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "403", description = "Role not allowed, or brand outside the token's scope",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No such feed",
+            content = @Content(mediaType = "application/problem+json"))
     public Uni<Feed> get(@PathParam("id") String id) {
         return feeds.get(id);
     }
@@ -86,9 +95,12 @@ public class FeedResource {
     @Path("/{id}")
     @Operation(summary = "Delete a feed")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or brand outside the token's scope", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "404", description = "No such feed", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "401", description = "No or invalid bearer token",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "403", description = "Role not allowed, or brand outside the token's scope",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No such feed",
+            content = @Content(mediaType = "application/problem+json"))
     public Uni<Response> delete(@PathParam("id") String id) {
         return feeds.delete(id).replaceWith(Response.noContent().build());
     }
@@ -97,9 +109,12 @@ public class FeedResource {
     @Path("/{id}/poll")
     @Operation(summary = "Poll a feed now")
     @APIResponse(responseCode = "200", description = "What the poll found and captured")
-    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or brand outside the token's scope", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "404", description = "No such feed", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "401", description = "No or invalid bearer token",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "403", description = "Role not allowed, or brand outside the token's scope",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No such feed",
+            content = @Content(mediaType = "application/problem+json"))
     public Uni<FeedService.PollResult> poll(@PathParam("id") String id) {
         return feeds.poll(id);
     }

@@ -66,14 +66,23 @@ public class MentionResource {
     @RolesAllowed({ Roles.PARTNER, Roles.ADMIN })
     @Operation(summary = "Capture one mention")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "example", value = "{\"brand\":\"acme\",\"channel\":\"x\",\"externalId\":\"1790000000000000001\",\"author\":{\"id\":\"u-42\",\"handle\":\"@cliente\",\"name\":\"Cliente\"},\"text\":\"Qué maravilla, otra vez sin conexión\",\"url\":\"https://x.com/cliente/status/1790000000000000001\",\"publishedAt\":\"2026-11-22T10:15:00Z\"}")))
+            examples = @ExampleObject(name = "example", value = ""
+                    + "{\"brand\":\"acme\",\"channel\":\"x\",\"externalId\":\"1790000000000000001\",\"autho"
+                    + "r\":{\"id\":\"u-42\",\"handle\":\"@cliente\",\"name\":\"Cliente\"},\"text\":\"Qué ma"
+                    + "ravilla, otra vez sin conexión\",\"url\":\"https://x.com/cliente/status/179000000000"
+                    + "0000001\",\"publishedAt\":\"2026-11-22T10:15:00Z\"}")))
     @APIResponse(responseCode = "202", description = "Accepted: stored and on its way to Kafka")
     @APIResponse(responseCode = "200", description = "Duplicate: the first capture's id")
-    @APIResponse(responseCode = "400", description = "Invalid mention (every field violation is named)", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or brand outside the token's scope", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "413", description = "Body over 1 MiB", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "415", description = "Not JSON", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "400", description = "Invalid mention (every field violation is named)",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "401", description = "No or invalid bearer token",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "403", description = "Role not allowed, or brand outside the token's scope",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "413", description = "Body over 1 MiB",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "415", description = "Not JSON",
+            content = @Content(mediaType = "application/problem+json"))
     public Uni<Response> capture(MentionRequest body) {
         return mentions.capture(body, Scopes.predicate(scope), "api").map(MentionResource::answer);
     }
@@ -92,12 +101,21 @@ public class MentionResource {
     @RolesAllowed({ Roles.PARTNER, Roles.ADMIN })
     @Operation(summary = "Capture up to 500 mentions, each judged alone")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "example", value = "{\"mentions\":[{\"brand\":\"acme\",\"channel\":\"x\",\"externalId\":\"1790000000000000001\",\"author\":{\"id\":\"u-42\",\"handle\":\"@cliente\",\"name\":\"Cliente\"},\"text\":\"Qué maravilla, otra vez sin conexión\",\"url\":\"https://x.com/cliente/status/1790000000000000001\",\"publishedAt\":\"2026-11-22T10:15:00Z\"}]}")))
-    @APIResponse(responseCode = "200", description = "One result per item: accepted, duplicate or rejected with its problem")
-    @APIResponse(responseCode = "400", description = "Not a list of 1 to 500 mentions", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or brand outside the token's scope", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "413", description = "Body over 1 MiB", content = @Content(mediaType = "application/problem+json"))
+            examples = @ExampleObject(name = "example", value = ""
+                    + "{\"mentions\":[{\"brand\":\"acme\",\"channel\":\"x\",\"externalId\":\"17900000000000"
+                    + "00001\",\"author\":{\"id\":\"u-42\",\"handle\":\"@cliente\",\"name\":\"Cliente\"},\""
+                    + "text\":\"Qué maravilla, otra vez sin conexión\",\"url\":\"https://x.com/cliente/stat"
+                    + "us/1790000000000000001\",\"publishedAt\":\"2026-11-22T10:15:00Z\"}]}")))
+    @APIResponse(responseCode = "200",
+            description = "One result per item: accepted, duplicate or rejected with its problem")
+    @APIResponse(responseCode = "400", description = "Not a list of 1 to 500 mentions",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "401", description = "No or invalid bearer token",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "403", description = "Role not allowed, or brand outside the token's scope",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "413", description = "Body over 1 MiB",
+            content = @Content(mediaType = "application/problem+json"))
     public Uni<BatchResponse> captureBatch(BatchRequest body) {
         if (body == null) {
             throw ProblemException.invalid("mentions", "must hold between 1 and " + MentionService.MAX_BATCH
@@ -112,9 +130,12 @@ public class MentionResource {
     @RolesAllowed({ Roles.PARTNER, Roles.AGENT, Roles.SUPERVISOR, Roles.PRODUCT_MANAGER, Roles.ADMIN })
     @Operation(summary = "Get one mention with its analysis")
     @APIResponse(responseCode = "200", description = "The mention")
-    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or brand outside the token's scope", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "404", description = "No such mention in the caller's scope", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "401", description = "No or invalid bearer token",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "403", description = "Role not allowed, or brand outside the token's scope",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No such mention in the caller's scope",
+            content = @Content(mediaType = "application/problem+json"))
     public Uni<MentionEvent> get(@PathParam("id") String id) {
         return mentions.get(id, Scopes.predicate(scope));
     }
@@ -123,9 +144,12 @@ public class MentionResource {
     @RolesAllowed({ Roles.PARTNER, Roles.AGENT, Roles.SUPERVISOR, Roles.PRODUCT_MANAGER, Roles.ADMIN })
     @Operation(summary = "List mentions, newest first")
     @APIResponse(responseCode = "200", description = "A page of mentions")
-    @APIResponse(responseCode = "400", description = "Invalid filter, limit or cursor", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or brand outside the token's scope", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "400", description = "Invalid filter, limit or cursor",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "401", description = "No or invalid bearer token",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "403", description = "Role not allowed, or brand outside the token's scope",
+            content = @Content(mediaType = "application/problem+json"))
     public Uni<Page<MentionEvent>> list(@QueryParam("brand") String brand, @QueryParam("channel") String channel,
             @QueryParam("intent") String intent, @QueryParam("since") String since,
             @QueryParam("until") String until, @QueryParam("limit") Integer limit,

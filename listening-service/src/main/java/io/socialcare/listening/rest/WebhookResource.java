@@ -60,8 +60,10 @@ public class WebhookResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "Meta subscription check (echoes hub.challenge)")
     @APIResponse(responseCode = "200", description = "The challenge")
-    @APIResponse(responseCode = "403", description = "Wrong verify token", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "404", description = "Unknown brand", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "403", description = "Wrong verify token",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "Unknown brand",
+            content = @Content(mediaType = "application/problem+json"))
     public Uni<String> verifyMeta(@PathParam("brand") String brand, @QueryParam("hub.mode") String mode,
             @QueryParam("hub.verify_token") String token, @QueryParam("hub.challenge") String challenge) {
         String expected = config.meta().verifyToken().orElse(null);
@@ -78,11 +80,18 @@ public class WebhookResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Meta webhook delivery (X-Hub-Signature-256)")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "example", value = "{\"object\":\"page\",\"entry\":[{\"id\":\"123\",\"time\":1790000000,\"changes\":[{\"field\":\"feed\",\"value\":{\"item\":\"comment\",\"verb\":\"add\",\"comment_id\":\"123_456\",\"post_id\":\"123_789\",\"message\":\"¿Tenéis fibra en Valencia?\",\"from\":{\"id\":\"u-1\",\"name\":\"Ana\"},\"created_time\":1790000000}}]}]}")))
+            examples = @ExampleObject(name = "example", value = ""
+                    + "{\"object\":\"page\",\"entry\":[{\"id\":\"123\",\"time\":1790000000,\"changes\":[{\""
+                    + "field\":\"feed\",\"value\":{\"item\":\"comment\",\"verb\":\"add\",\"comment_id\":\"1"
+                    + "23_456\",\"post_id\":\"123_789\",\"message\":\"¿Tenéis fibra en Valencia?\",\"from\""
+                    + ":{\"id\":\"u-1\",\"name\":\"Ana\"},\"created_time\":1790000000}}]}]}")))
     @APIResponse(responseCode = "200", description = "What was captured")
-    @APIResponse(responseCode = "400", description = "Unreadable payload", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "401", description = "Missing or wrong signature", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "404", description = "Unknown brand", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "400", description = "Unreadable payload",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "401", description = "Missing or wrong signature",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "Unknown brand",
+            content = @Content(mediaType = "application/problem+json"))
     public Uni<Delivery> receiveMeta(@PathParam("brand") String brand,
             @HeaderParam("X-Hub-Signature-256") String signature, byte[] body) {
         String secret = config.meta().appSecret().orElse(null);
@@ -99,9 +108,12 @@ public class WebhookResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "X CRC check")
     @APIResponse(responseCode = "200", description = "The response token")
-    @APIResponse(responseCode = "400", description = "No crc_token", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "401", description = "Secret not configured", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "404", description = "Unknown brand", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "400", description = "No crc_token",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "401", description = "Secret not configured",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "Unknown brand",
+            content = @Content(mediaType = "application/problem+json"))
     public Uni<Map<String, String>> crc(@PathParam("brand") String brand, @QueryParam("crc_token") String crcToken) {
         String secret = config.x().consumerSecret().orElse(null);
         if (crcToken == null || crcToken.isBlank()) {
@@ -120,11 +132,18 @@ public class WebhookResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "X webhook delivery (x-twitter-webhooks-signature)")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "example", value = "{\"for_user_id\":\"999\",\"tweet_create_events\":[{\"id_str\":\"1790000000000000002\",\"text\":\"@acme sin internet desde ayer\",\"created_at\":\"Sun Nov 22 10:15:00 +0000 2026\",\"user\":{\"id_str\":\"u-7\",\"screen_name\":\"cliente\",\"name\":\"Cliente\"}}]}")))
+            examples = @ExampleObject(name = "example", value = ""
+                    + "{\"for_user_id\":\"999\",\"tweet_create_events\":[{\"id_str\":\"1790000000000000002\""
+                    + ",\"text\":\"@acme sin internet desde ayer\",\"created_at\":\"Sun Nov 22 10:15:00 +00"
+                    + "00 2026\",\"user\":{\"id_str\":\"u-7\",\"screen_name\":\"cliente\",\"name\":\"Client"
+                    + "e\"}}]}")))
     @APIResponse(responseCode = "200", description = "What was captured")
-    @APIResponse(responseCode = "400", description = "Unreadable payload", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "401", description = "Missing or wrong signature", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "404", description = "Unknown brand", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "400", description = "Unreadable payload",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "401", description = "Missing or wrong signature",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "Unknown brand",
+            content = @Content(mediaType = "application/problem+json"))
     public Uni<Delivery> receiveX(@PathParam("brand") String brand,
             @HeaderParam("x-twitter-webhooks-signature") String signature, byte[] body) {
         String secret = config.x().consumerSecret().orElse(null);
