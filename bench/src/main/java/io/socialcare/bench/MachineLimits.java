@@ -46,10 +46,16 @@ final class MachineLimits {
         for (int i = 0; i < out.size() - 1; i++) {
             if (out.get(i).contains("nMsg.sec")) {
                 String[] header = out.get(i).split(",\\s*");
-                String[] values = out.get(i + 1).split(",\\s*");
-                for (int c = 0; c < header.length; c++) {
-                    if (header[c].trim().equals("nMsg.sec")) {
-                        return Double.parseDouble(values[c].trim());
+                // Log lines may come between the header and its values: take the next line of the same width.
+                for (int j = i + 1; j < out.size(); j++) {
+                    String[] values = out.get(j).split(",\\s*");
+                    if (values.length != header.length) {
+                        continue;
+                    }
+                    for (int c = 0; c < header.length; c++) {
+                        if (header[c].trim().equals("nMsg.sec")) {
+                            return Double.parseDouble(values[c].trim());
+                        }
                     }
                 }
             }
