@@ -63,6 +63,8 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         new Bench().run();
+        // The load generator's HTTP client keeps non-daemon threads: end the run explicitly.
+        System.exit(0);
     }
 
     private String token(String role) {
