@@ -40,11 +40,20 @@ class KeycloakRealmIT {
     private static MongoWireServer mongo;
     private static ServiceProcesses services;
     private static Keycloak tokens;
+    private static String keycloakUrl;
+    private static String adminPassword;
 
     @BeforeAll
     static void start() throws Exception {
         Path root = Path.of(System.getProperty("suite.root", "..")).toAbsolutePath().normalize();
         Path home = unpack(Path.of(System.getProperty("keycloak.zip")), root.resolve("suite-cli/target/keycloak"));
+        // A fresh realm and admin on every run: forget the dev database an earlier run left behind.
+        Path devDatabase = home.resolve("data/h2");
+        if (Files.exists(devDatabase)) {
+            try (var files = Files.walk(devDatabase)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
         Path imports = home.resolve("data/import");
         Files.createDirectories(imports);
         Files.copy(root.resolve("k8s/infra/keycloak/socialcare-realm.json"), imports.resolve("socialcare-realm.json"),
@@ -62,7 +71,8 @@ class KeycloakRealmIT {
 
         kafka = KafkaBroker.start(Files.createTempDirectory("realm-kafka"), 0, 0, 1);
         mongo = MongoWireServer.inMemory();
-        String keycloakUrl = "http://127.0.0.1:" + port;
+        keycloakUrl = "http://127.0.0.1:" + port;
+        KeycloakRealmIT.adminPassword = adminPassword;
         awaitOk(keycloakUrl + "/realms/socialcare/.well-known/openid-configuration", Duration.ofSeconds(240));
         tokens = new Keycloak(keycloakUrl, "socialcare", "admin", adminPassword);
 
@@ -115,6 +125,15 @@ class KeycloakRealmIT {
                 "publishedAt", Instant.now().minusSeconds(60).toString());
         assertEquals(202, api.post(services.url("listening") + "/api/v1/mentions", () -> partner, mention).status());
 
+        String crm = partnerAppToken(keycloakUrl, adminPassword);
+        JsonNode crmClaims = Api.JSON.readTree(Base64.getUrlDecoder().decode(crm.split("\\.")[1]));
+        assertTrue(crmClaims.path("realm_access").path("roles").toString().contains("\"partner\""), crmClaims.toString());
+        assertEquals("[\"aurora\"]", sorted(crmClaims.path("brands")), "the partner app's service account is scoped to aurora");
+        Map<String, Object> fromCrm = new HashMap<>(mention);
+        fromCrm.put("externalId", "kc-" + UUID.randomUUID());
+        assertEquals(202, api.post(services.url("listening") + "/api/v1/mentions", () -> crm, fromCrm).status(),
+                "a partner app pushes with its client-credentials token");
+
         String otherPartner = tokens.token("partner", List.of("zeta"));
         Map<String, Object> foreign = new HashMap<>(mention);
         foreign.put("externalId", "kc-" + UUID.randomUUID());
@@ -122,6 +141,20 @@ class KeycloakRealmIT {
                 "a partner of another brand cannot post for aurora");
         assertEquals(401, api.post(services.url("listening") + "/api/v1/mentions", () -> agent + "x", foreign).status(),
                 "a tampered token is refused");
+    }
+
+    /** The client-credentials token of the realm's example partner app; its secret is generated at import. */
+    private static String partnerAppToken(String keycloakUrl, String adminPassword) {
+        Api api = new Api();
+        String admin = api.form(keycloakUrl + "/realms/master/protocol/openid-connect/token",
+                "grant_type=password&client_id=admin-cli&username=admin&password=" + adminPassword)
+                .expect(200).body().get("access_token").asText();
+        String clients = keycloakUrl + "/admin/realms/socialcare/clients";
+        String id = api.get(clients + "?clientId=partner-demo", () -> admin).expect(200).body().get(0).get("id").asText();
+        String secret = api.get(clients + "/" + id + "/client-secret", () -> admin).expect(200).body().get("value").asText();
+        return api.form(keycloakUrl + "/realms/socialcare/protocol/openid-connect/token",
+                "grant_type=client_credentials&client_id=partner-demo&client_secret=" + secret)
+                .expect(200).body().get("access_token").asText();
     }
 
     private static String sorted(JsonNode array) {
