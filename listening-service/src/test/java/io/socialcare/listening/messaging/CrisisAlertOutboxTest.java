@@ -64,7 +64,7 @@ class CrisisAlertOutboxTest {
             });
             String id = stored(brand).get(0).getString("_id");
 
-            AlertOutageProfile.alertsProxy.open();
+            ProducerOutageProfile.proxy("alerts").open();
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 assertEquals(1, ofBrand(reader, brand).size());

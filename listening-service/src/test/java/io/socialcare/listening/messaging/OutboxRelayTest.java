@@ -73,7 +73,7 @@ class OutboxRelayTest {
                 given().auth().oauth2(partner(brand)).when().get("/api/v1/mentions/" + id).then().statusCode(200);
             }
 
-            KafkaOutageProfile.proxy.open();
+            ProducerOutageProfile.proxy("mentions").open();
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 for (String id : ids) {
