@@ -181,7 +181,6 @@ public final class Bench {
     /** Batch ingest at full speed while watching how fast cases get their owner. */
     private void sustained(double producerLimit) throws Exception {
         try (CaseWatcher watcher = new CaseWatcher(kafka)) {
-            List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
             long start = System.nanoTime();
             Load.Result batch = Load.closedLoop("batch ingest", 4, Duration.ofSeconds(seconds), i -> {
                 StringBuilder body = new StringBuilder("{\"mentions\":[");
