@@ -22,6 +22,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 final class CaseWatcher implements AutoCloseable {
 
     private final Map<String, Long> assignedAtNanos = new ConcurrentHashMap<>();
+    private final Map<String, String> caseOfMention = new ConcurrentHashMap<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
 
@@ -52,6 +53,7 @@ final class CaseWatcher implements AutoCloseable {
                             }
                             for (JsonNode mention : event.path("mentions")) {
                                 assignedAtNanos.putIfAbsent(mention.path("id").asText(), now);
+                                caseOfMention.putIfAbsent(mention.path("id").asText(), event.path("id").asText());
                             }
                         } catch (Exception e) {
                             // not a case snapshot: ignore
@@ -65,6 +67,11 @@ final class CaseWatcher implements AutoCloseable {
 
     Long assignedAt(String mentionId) {
         return assignedAtNanos.get(mentionId);
+    }
+
+    /** The case that first held this mention with an owner, or null. */
+    String caseOf(String mentionId) {
+        return caseOfMention.get(mentionId);
     }
 
     int seen() {
