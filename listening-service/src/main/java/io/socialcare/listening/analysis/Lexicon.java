@@ -1,6 +1,5 @@
 package io.socialcare.listening.analysis;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -88,7 +87,9 @@ final class Lexicon {
                 "freezes", "frozen", "destiñó", "desbotou", "estropeada", "estropeado", "colgaron", "colgó",
                 "dropped", "runaround", "largas", "tirado", "tirada", "averiado", "averiada", "sucio", "sucia",
                 "dirty", "estragado", "estragada", "quebrou", "damaged", "ruined", "borra", "borró", "deletes", "deleted",
-                "apagou");
+                "apagou", "grosero", "grosera", "groseros", "grosería", "maleducado", "maleducada", "grosso", "grossa",
+                "grosseiro", "grosseira", "rajada", "rajado", "cracked", "derretido",
+                "derretida", "melted", "bug", "bugs", "aff", "ugh", "argh", "uf", "puf", "nojo", "nojento");
         words(-1.5, "fatal", "peor", "peores", "worse", "unacceptable", "pior", "piores", "descaso", "palhaçada");
         words(-2.0, "pésimo", "pésima", "pésimos", "terrible", "terribles", "horrible", "horribles", "desastre",
                 "desastroso", "vergüenza", "vergonzoso", "asco", "asqueroso", "odio", "estafa", "estafadores",
@@ -97,6 +98,11 @@ final class Lexicon {
                 "terrível", "vergonha", "lixo", "odeio", "golpe", "vigaristas", "ladrões");
         words(0.5, "gracias", "thanks", "thank", "obrigado", "obrigada", "funciona", "funcionando", "works", "working",
                 "ok", "vale", "like", "gusta", "resuelto", "solved", "resolved", "resolvido");
+        words(1.0, "rápidos", "rápidas", "majo", "maja", "majos", "majas", "majísimo", "majísima", "educado",
+                "educada", "educados", "gentil", "gentis", "smoothest", "easiest", "fastest", "friendliest", "nicest",
+                "espectaculares", "gozada", "pasada", "atenciosos", "atenciosa", "atencioso", "atenciosas",
+                "eficaces", "eficaz", "arrasam", "arrasou", "rock", "rocks", "lifesaver", "joy", "perfectamente",
+                "perfectly", "perfeitamente");
         words(1.0, "bueno", "buena", "buenos", "buenas", "bien", "genial", "fantástico", "fantástica", "estupendo",
                 "estupenda", "maravilla", "maravilloso", "maravillosa", "perfecto", "perfecta", "increíble",
                 "encantado", "encantada", "agradecido", "agradecida", "agradezco", "feliz", "contento", "contenta",
@@ -138,7 +144,7 @@ final class Lexicon {
                 "boa noite", "good morning", "good afternoon", "feliz domingo", "feliz lunes", "feliz viernes",
                 "feliz fin de semana", "happy friday", "happy monday", "happy weekend", "happy holidays",
                 "feliz navidad", "merry christmas", "feliz natal", "bom fim de semana", "feliz sábado", "a ver si", "lo antes posible", "por favor",
-                "esta tarde", "la tarde", "por la tarde", "de la tarde", "mas tarde", "más tarde");
+                "esta tarde", "la tarde", "por la tarde", "de la tarde", "mas tarde", "más tarde", "lo ideal");
         phrases(1.0, "vale la pena", "merece la pena", "worth it", "vale a pena");
         phrases(-1.0, "sin avisar", "sin previo aviso", "without notice", "without any notice", "sem avisar",
                 "sem aviso", "ni una respuesta", "is down", "app is down", "está caída",
@@ -146,10 +152,24 @@ final class Lexicon {
                 "não me funciona");
         phrases(-1.0, "on hold", "en espera", "vuelto a mandar", "volvieron a", "vuelto a");
         phrases(1.5, "sin esperas", "without a hitch", "sem espera", "sem esperas", "de diez", "chapó", "chapeau", "nota 10", "un 10", "de 10");
+        phrases(-1.0, "mal educado", "mal educada", "mal educados");
+        phrases(1.5, "así sí", "assim sim", "made my day", "fez meu dia", "nota mil", "un sol", "um amor",
+                "un amor", "that's how it's done");
+        phrases(0.0, "cuánto tarda", "cuánto tardan", "cuánto dura", "cuándo dura", "cuánto tiempo tarda",
+                "how long does", "how long do", "quanto tempo demora", "quanto tempo dura", "quanto demora",
+                "sin azúcar", "sin gluten", "sin lactosa", "sem açúcar", "sem glúten", "sem lactose", "sugar free",
+                "gluten free");
         phrases(1.5, "muchas gracias", "mil gracias", "thank you so much", "thanks a lot", "muito obrigado",
                 "muito obrigada", "me encanta", "me encantó", "i love", "great job", "buen trabajo", "bom trabalho",
                 "muy bien", "very good");
     }
+
+    /** Emoji that praise or cheer. */
+    static final Set<Integer> POSITIVE_EMOJI = codePoints("😍❤💕💖💗💙💚💛🧡💜🥰😊😀😃😄😁🙌👏👍👌🤩🥳⭐🌟💯🔝😋🤗☺💪🎉✨😎");
+    /** Emoji of anger, disgust or sadness. */
+    static final Set<Integer> NEGATIVE_EMOJI = codePoints("😡🤬😠😤👎😞😢😭😩😫💩🤮🤢😑☹🙁😕😔🤦😣😖");
+    /** Emoji that mark what comes before as irony ("Qué maravilla 🙃"). */
+    static final Set<Integer> IRONIC_EMOJI = codePoints("🙃🙄😒🤡");
 
     /** Words that turn the polarity of the next few words around. */
     static final Set<String> NEGATORS = folded("no", "nunca", "jamás", "ni", "tampoco", "sin", "not", "never",
@@ -177,7 +197,7 @@ final class Lexicon {
 
     // ---------------------------------------------------------------- intent
 
-    static final List<String> SUGGESTION = terms("deberían", "deberíais", "deberías", "debería haber",
+    static final Terms SUGGESTION = terms("deberían", "deberíais", "deberías", "debería haber",
             "debería tener", "debería poder", "tendrían que", "tienen que añadir", "tienen que poner",
             "sería genial que", "sería genial si", "sería genial poder", "sería bueno que", "sería bueno si",
             "sería útil", "sería ideal", "sería increíble", "sería estupendo", "sería buena idea", "sería fantástico",
@@ -206,7 +226,7 @@ final class Lexicon {
             "you really need", "lo ideal sería", "lo ideal seria", "un puntazo");
 
     /** Problems that make a text a complaint even when it asks something or suggests something. */
-    static final List<String> COMPLAINT = terms("no funciona", "no va", "no anda", "no sirve", "no carga",
+    static final Terms COMPLAINT = terms("no funciona", "no va", "no anda", "no sirve", "no carga",
             "no llega", "no ha llegado", "no me ha llegado", "no me llega", "no llegó", "nunca llegó", "no responden",
             "no contestan", "nadie responde", "nadie contesta", "sin conexión", "sin servicio", "sin internet",
             "sin señal", "sin luz", "sin línea", "sin respuesta", "sin cobertura", "sin wifi", "sin red", "sin fibra",
@@ -235,7 +255,8 @@ final class Lexicon {
             "en espera", "vuelto a mandar", "es normal que", "is it normal", "é normal", "cómo es posible",
             "how is it possible", "como é possível", "para qué pago", "whats the point", "cuánto más",
             "how much longer", "quanto tempo mais", "no me deja", "não deixa", "cant log in", "no me funciona",
-            "no funcionan");
+            "no funcionan", "no vuelvo", "no volveré", "no pienso volver", "never again", "not coming back",
+            "não volto", "nunca mais", "y encima", "e ainda por cima", "and on top of that");
 
     /** Words that open a question even without '¿' or '?'. */
     static final Set<String> QUESTION_OPENERS = folded("cómo", "cuándo", "dónde", "cuál", "cuáles", "cuánto",
@@ -244,69 +265,88 @@ final class Lexicon {
             "could", "do", "does", "did", "is", "are", "will", "would", "anyone", "anybody", "quando", "onde", "qual",
             "quais", "quanto", "quem", "posso", "podem", "alguém", "vocês", "têm");
     /** Question phrases anywhere in the text. */
-    static final List<String> QUESTION_PHRASES = terms("alguien sabe", "me pueden decir", "me podéis decir",
+    static final Terms QUESTION_PHRASES = terms("alguien sabe", "me pueden decir", "me podéis decir",
             "me podrían decir", "quisiera saber", "me gustaría saber", "necesito saber", "me pueden ayudar",
             "me podrían ayudar", "cómo puedo", "cómo hago", "cómo se", "por qué", "se puede", "hay forma",
             "hay manera", "hay alguna", "what is", "how can i", "how do i", "does anyone know", "is there",
             "can i", "can you tell", "gostaria de saber", "alguém sabe", "como faço", "como posso", "é possível",
-            "tem como", "por que");
+            "tem como", "por que", "se pueden", "se podría", "dá pra", "da para");
     /** Words after a leading "qué" / "que" that make it an exclamation, not a question ("Qué maravilla"). */
     static final Set<String> EXCLAMATIVE = folded("bien", "mal", "maravilla", "horror", "vergüenza", "asco",
             "genial", "rico", "bueno", "buena", "lindo", "linda", "pena", "desastre", "bonito", "bonita", "guay",
             "alegría", "ilusión", "gusto", "rápido", "rápida", "fuerte", "triste", "lástima", "barbaridad",
             "ótimo", "legal", "beleza", "raiva", "vergonha", "demais", "absurdo", "locura", "pasada", "crack", "ricos",
             "ricas", "suerte", "maravilha", "tela");
-    static final List<String> PRAISE = terms("gracias", "thank*", "obrigad*", "felicidades", "enhorabuena",
+    static final Terms PRAISE = terms("gracias", "thank*", "obrigad*", "felicidades", "enhorabuena",
             "kudos", "parabéns", "bravo", "me encanta", "i love", "love your", "love the", "great job",
             "buen trabajo", "recomiendo", "recommend", "recomendo", "excelente", "excellent", "amazing", "adoro",
             "amei", "increíble", "genial", "great");
 
+    /** Contests, giveaways and calls to share: marketing chatter, not a customer speaking. */
+    static final Terms PROMOTION = terms("sorteo", "sorteamos", "concurso", "giveaway", "sorteio", "gana", "ganar",
+            "win", "ganhe", "ganhar", "participa", "participe", "enter to", "rt", "retuitea", "retweet", "comparte",
+            "share", "compartilhe", "hiring", "buscamos", "vaga", "oferta de empleo", "nuevo vídeo", "new video",
+            "vídeo novo", "link in bio", "enlace en la bio");
+
+    /** Openers of a rhetorical question, which usually voices a complaint ("¿cómo es posible que...?"). */
+    static final Terms RHETORICAL = terms("por qué", "por que", "porque", "xq", "pq", "why", "how come",
+            "cómo es posible", "como é possível", "how is it possible", "cómo es que", "como assim", "tan difícil",
+            "tão difícil", "how hard", "en serio", "seriously", "sério", "de verdad", "es mucho pedir",
+            "é pedir muito", "too much to ask", "qué pasa", "what's going on", "cuántas veces", "quantas vezes",
+            "how many times", "hasta cuándo", "até quando", "algún día", "algum dia", "ever", "para qué",
+            "pra que", "what's the point", "quién me", "quem vai", "who is going to");
+
+    /** Words that speak to the brand (second person): a customer talking to it rather than chatting. */
+    static final Terms ADDRESSED = terms("os", "vosotros", "vuestro", "vuestra", "vuestros", "vuestras", "habéis",
+            "tenéis", "sois", "podéis", "podríais", "deberíais", "ustedes", "les", "you", "your", "youre", "yours",
+            "you've", "vocês", "voces", "vcs", "seu", "sua", "seus", "suas");
+
     /** Waiting that is still going on ("sigo esperando", "still waiting"). */
-    static final List<String> WAITING = terms("sigo esperando", "seguimos esperando", "todavía espero",
+    static final Terms WAITING = terms("sigo esperando", "seguimos esperando", "todavía espero",
             "todavía esperamos", "aún espero", "sigo a la espera", "still waiting", "still waiting for",
             "still waiting on", "ainda esperando", "ainda estou esperando", "continuo esperando", "sigo aguardando",
             "ainda aguardando");
     /** "When will it come?" asked about something expected. */
-    static final List<String> WHEN = terms("para cuándo", "cuándo", "when", "any news", "quando", "pra quando",
+    static final Terms WHEN = terms("para cuándo", "cuándo", "when", "any news", "quando", "pra quando",
             "para quando");
     /** Words that make a waited-for thing the customer's own transaction rather than a product or feature. */
-    static final List<String> OWN = terms("mi", "mis", "my", "meu", "minha", "meus", "minhas", "nuestro",
+    static final Terms OWN = terms("mi", "mis", "my", "meu", "minha", "meus", "minhas", "nuestro",
             "nuestra", "our", "pedido*", "paquete*", "reembols*", "devoluci*", "técnico*", "order*", "package*",
             "parcel*", "refund*", "technician*", "encomenda*", "estorno*", "entrega*", "delivery", "llegue",
             "llegar", "arrive*", "chegar", "respuesta", "answer", "resposta", "factura*", "bill");
     /** Verbs that mean a problem got solved: the problem word next to them is not a complaint. */
-    static final List<String> SOLVED = terms("resolv*", "soluciona*", "arreglaron", "arreglasteis", "fixed",
+    static final Terms SOLVED = terms("resolv*", "soluciona*", "arreglaron", "arreglasteis", "fixed",
             "solved", "sorted", "resolved", "nunca he tenido", "never had");
 
     // ---------------------------------------------------------------- urgency
 
-    static final List<String> SAFETY = terms("incendio", "fuego", "humo", "explot*", "explosión", "peligro",
+    static final Terms SAFETY = terms("incendio", "fuego", "humo", "explot*", "explosión", "peligro",
             "peligroso", "herido", "herida", "quemadura", "intoxica*", "electrocut*", "descarga eléctrica",
             "fire", "smoke", "explod*", "explosion", "danger*", "injur*", "poison*", "burned", "electric shock",
             "fogo", "fumaça", "perigo", "perigoso", "ferido", "ferida", "choque elétrico", "incêndio");
-    static final List<String> SECURITY = terms("hackeado", "hackeada", "hackearon", "me han hackeado",
+    static final Terms SECURITY = terms("hackeado", "hackeada", "hackearon", "me han hackeado",
             "robaron mi cuenta", "robado la cuenta", "suplantación", "datos filtrados", "filtración de datos",
             "hacked", "data breach", "leaked", "account stolen", "identity theft", "stolen account", "vazamento",
             "invadiram", "clonaron mi tarjeta", "cargos que no reconozco", "unauthorized charge*");
-    static final List<String> LEGAL = terms("abogad*", "demanda*", "demandar", "denunci*", "juicio", "tribunal*",
+    static final Terms LEGAL = terms("abogad*", "demanda*", "demandar", "denunci*", "juicio", "tribunal*",
             "juzgado", "omic", "facua", "hoja de reclamaciones", "profeco", "sernac", "indecopi", "consumidor",
             "acciones legales", "vía legal", "lawyer*", "attorney", "sue", "suing", "lawsuit", "legal action",
             "court", "advogad*", "processar", "procon", "reclame aqui", "justiça", "ação judicial");
-    static final List<String> URGENT = terms("urgente", "urgentemente", "urgencia", "urgent*", "asap",
+    static final Terms URGENT = terms("urgente", "urgentemente", "urgencia", "urgent*", "asap",
             "emergencia", "emergency", "emergência", "cuanto antes", "lo antes posible", "inmediatamente",
             "immediately", "right now", "ya mismo", "imediatamente", "o quanto antes");
-    static final List<String> CANCEL = terms("cancelar", "cancelo", "cancelaré", "cancelación", "cancelacion",
+    static final Terms CANCEL = terms("cancelar", "cancelo", "cancelaré", "cancelación", "cancelacion",
             "dar de baja", "darme de baja", "me doy de baja", "me cambio a", "me cambio de", "me voy a la competencia",
             "me paso a", "portabilidad", "cambiarme de compañía", "cancel", "cancelling", "canceling",
             "cancellation", "switch to", "switching to", "unsubscribe", "cancelamento", "vou cancelar",
             "mudar de operadora", "portabilidade");
-    static final List<String> MEDIA = terms("viral", "prensa", "periodista", "televisión", "the press",
+    static final Terms MEDIA = terms("viral", "prensa", "periodista", "televisión", "the press",
             "journalist", "imprensa", "jornalista", "todo el mundo se va a enterar");
 
     // ---------------------------------------------------------------- topics
 
     /** Topic → the words that reveal it. */
-    static final Map<String, List<String>> TOPICS = new LinkedHashMap<>();
+    static final Map<String, Terms> TOPICS = new LinkedHashMap<>();
 
     static {
         TOPICS.put("billing", terms("factura*", "facturación", "cobro*", "cobra*", "cobrar*", "cobraron", "cobrado", "cobran",
@@ -348,6 +388,12 @@ final class Lexicon {
         return Set.copyOf(new HashSet<>(List.of(words)));
     }
 
+    private static Set<Integer> codePoints(String symbols) {
+        Set<Integer> result = new HashSet<>();
+        symbols.codePoints().forEach(result::add);
+        return Set.copyOf(result);
+    }
+
     private static Set<String> folded(String... words) {
         Set<String> result = new HashSet<>();
         for (String word : words) {
@@ -356,12 +402,7 @@ final class Lexicon {
         return Set.copyOf(result);
     }
 
-    private static List<String> terms(String... terms) {
-        List<String> result = new ArrayList<>();
-        for (String term : terms) {
-            String folded = Text.foldPhrase(term);
-            result.add(term.endsWith("*") ? folded + "*" : folded);
-        }
-        return List.copyOf(result);
+    private static Terms terms(String... terms) {
+        return new Terms(terms);
     }
 }

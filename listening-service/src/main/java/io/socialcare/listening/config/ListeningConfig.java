@@ -20,6 +20,13 @@ public interface ListeningConfig {
     @WithDefault("/listening-service")
     String eventSource();
 
+    /**
+     * How long the ingest path may use a brand it read (keywords, name) before reading it again; a change made
+     * through this instance is seen at once, one made through another replica within this time.
+     */
+    @WithDefault("5s")
+    Duration brandCacheTtl();
+
     Relay relay();
 
     Meta meta();
@@ -51,6 +58,10 @@ public interface ListeningConfig {
         /** The least number of negative mentions in the window that can make a crisis. */
         @WithDefault("20")
         int minCount();
+
+        /** How often counter buckets that no window needs any more are removed (besides MongoDB's TTL index). */
+        @WithDefault("10m")
+        Duration cleanupEvery();
     }
 
     interface Feeds {
@@ -77,7 +88,7 @@ public interface ListeningConfig {
         @WithDefault("10s")
         Duration lease();
 
-        /** How many unpublished mentions the relay sends per run, oldest first. */
+        /** How many outbox entries (each one capture: a mention, a batch, a delivery) the relay takes per run. */
         @WithDefault("200")
         int batchSize();
     }

@@ -4,14 +4,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -30,8 +36,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The {@code mentions} collection. {@code _id} is the suite's mention id; {@code source} ({@code
  * channel/externalId}) carries the unique index that decides duplicates — one field rather than a compound index,
- * because the embedded MongoDB wire server ignores compound indexes and real MongoDB treats both alike. The outbox
- * fields {@code published} and {@code leaseUntil} tell the relay what still has to reach Kafka.
+ * because the embedded MongoDB wire server ignores compound indexes and real MongoDB treats both alike. What still
+ * has to reach Kafka is kept apart, in {@link OutboxRepository}, so a stored mention is written once. The ingest
+ * path only looks mentions up by {@code _id} or {@code source} (both unique indexes); filters on other fields are
+ * for the read API.
  */
 @ApplicationScoped
 public class MentionRepository {
@@ -39,16 +47,17 @@ public class MentionRepository {
     public static final int DUPLICATE_KEY = 11000;
 
     private final ReactiveMongoCollection<Document> mentions;
+    private final OutboxRepository outbox;
 
     public MentionRepository(ReactiveMongoClient client,
-            @ConfigProperty(name = "quarkus.mongodb.database") String db) {
+            @ConfigProperty(name = "quarkus.mongodb.database") String db, OutboxRepository outbox) {
         this.mentions = client.getDatabase(db).getCollection("mentions");
+        this.outbox = outbox;
     }
 
     public Uni<Void> ensureIndexes() {
         return mentions.createIndex(Indexes.ascending("source"), new IndexOptions().unique(true).name("source_unique"))
                 .chain(() -> mentions.createIndex(Indexes.descending("capturedAt", "_id")))
-                .chain(() -> mentions.createIndex(Indexes.ascending("published", "leaseUntil", "capturedAt")))
                 .chain(() -> mentions.createIndex(Indexes.ascending("brand", "capturedAt")))
                 .replaceWithVoid();
     }
@@ -63,23 +72,41 @@ public class MentionRepository {
                         || write.getError().getCode() == DUPLICATE_KEY);
     }
 
-    /** Stores a new, not yet published mention; fails with a duplicate-key error when its source is known. */
-    public Uni<Void> insert(MentionEvent mention, String origin, Instant leaseUntil) {
-        Document doc = toDocument(mention)
-                .append("source", source(mention.channel(), mention.externalId()))
-                .append("origin", origin)
-                .append("published", false)
-                .append("leaseUntil", Date.from(leaseUntil));
-        return mentions.insertOne(doc).replaceWithVoid();
+    /**
+     * Stores new mentions in one unordered {@code insertMany}; the positions (in {@code mentions}) that were not
+     * stored because their source is known already (duplicate-key errors of the unique source index). Any other
+     * error fails the whole call.
+     */
+    public Uni<Set<Integer>> insertAll(List<MentionEvent> events, String origin) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        List<Document> docs = new ArrayList<>(events.size());
+        for (MentionEvent m : events) {
+            docs.add(toDocument(m).append("source", source(m.channel(), m.externalId())).append("origin", origin));
+        }
+        return mentions.insertMany(docs, new InsertManyOptions().ordered(false))
+                .map(ignored -> Set.<Integer>of())
+                .onFailure(MongoBulkWriteException.class).recoverWithUni(failure -> {
+                    MongoBulkWriteException bulk = (MongoBulkWriteException) failure;
+                    Set<Integer> duplicates = new HashSet<>();
+                    for (BulkWriteError error : bulk.getWriteErrors()) {
+                        if (error.getCode() != DUPLICATE_KEY && error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                            return Uni.createFrom().failure(failure);
+                        }
+                        duplicates.add(error.getIndex());
+                    }
+                    return Uni.createFrom().item(duplicates);
+                });
     }
 
     public Uni<MentionEvent> findById(String id) {
         return mentions.find(Filters.eq("_id", id)).collect().first().map(MentionRepository::toEvent);
     }
 
-    public Uni<MentionEvent> findBySource(String channel, String externalId) {
-        return mentions.find(Filters.eq("source", source(channel, externalId))).collect().first()
-                .map(MentionRepository::toEvent);
+    /** The mentions with these ids (any order; unknown ids are left out). */
+    public Uni<List<MentionEvent>> findByIds(Collection<String> ids) {
+        return mentions.find(Filters.in("_id", ids)).map(MentionRepository::toEvent).collect().asList();
     }
 
     /** Where a mention stands in the outbox: published or not, and how many publish attempts failed. */
@@ -88,56 +115,32 @@ public class MentionRepository {
 
     /** The outbox state of a mention; null for an unknown id. */
     public Uni<OutboxState> outboxState(String id) {
-        return mentions.find(Filters.eq("_id", id)).collect().first().map(doc -> doc == null ? null
-                : new OutboxState(doc.getBoolean("published", false), doc.getInteger("failures", 0)));
+        return findById(id).chain(mention -> mention == null ? Uni.createFrom().nullItem()
+                : outbox.findByMention(id).map(entries -> entries.isEmpty() ? new OutboxState(true, 0)
+                        : new OutboxState(false, entries.stream().mapToInt(OutboxRepository.Entry::failures).max()
+                                .orElse(0))));
     }
 
-    /** Records a failed publish attempt and makes the mention due for the relay at once. */
-    public Uni<Void> markFailed(String id, String error, Instant now) {
-        return mentions.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("published", false)),
-                Updates.combine(Updates.set("leaseUntil", Date.from(now)), Updates.inc("failures", 1),
-                        Updates.set("lastError", error == null ? "unknown" : error)))
-                .replaceWithVoid();
-    }
-
-    /** Hands a mention to the relay at once (its lease ends now). */
-    public Uni<Void> release(String id, Instant now) {
-        return mentions.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("published", false)),
-                Updates.set("leaseUntil", Date.from(now))).replaceWithVoid();
+    /** The id of the first mention of each known source ({@code channel/externalId}). */
+    public Uni<Map<String, String>> findIdsBySources(Collection<String> sources) {
+        return mentions.find(Filters.in("source", sources)).collect()
+                .asMap(doc -> doc.getString("source"), doc -> doc.getString("_id"));
     }
 
     /**
-     * True when an older mention with the same record key is still unpublished after a failed attempt: a newer one
-     * must then wait for the relay, which sends them oldest first, so that one author's records keep their order.
+     * Mentions stored by a version of the service that kept the outbox fields on the mention itself and never
+     * reached Kafka, oldest first (read once, at the first start of this version).
      */
-    public Uni<Boolean> hasFailedOlder(MentionEvent m) {
-        Bson filter = Filters.and(Filters.eq("published", false), Filters.gt("failures", 0),
-                Filters.eq("brand", m.brand()), Filters.eq("channel", m.channel()),
-                Filters.eq("author.id", m.author().id()), Filters.lte("capturedAt", Date.from(m.capturedAt())),
-                Filters.ne("_id", m.id()));
-        return mentions.countDocuments(filter).map(count -> count > 0);
-    }
-
-    public Uni<Void> markPublished(String id, Instant at) {
-        return mentions.updateOne(Filters.eq("_id", id),
-                Updates.combine(Updates.set("published", true), Updates.set("sentAt", Date.from(at))))
-                .replaceWithVoid();
-    }
-
-    /** Unpublished mentions whose lease ran out, oldest first. */
-    public Uni<List<MentionEvent>> findDue(Instant now, int limit) {
-        Bson filter = Filters.and(Filters.eq("published", false), Filters.lte("leaseUntil", Date.from(now)));
-        return mentions.find(filter,
-                new FindOptions().sort(Sorts.ascending("capturedAt", "_id")).limit(limit))
+    public Uni<List<MentionEvent>> findLegacyUnpublished() {
+        return mentions.find(Filters.eq("published", false),
+                        new FindOptions().sort(Sorts.ascending("capturedAt", "_id")))
                 .map(MentionRepository::toEvent).collect().asList();
     }
 
-    /** Takes the lease of an unpublished mention for one publish attempt; false when someone else holds it. */
-    public Uni<Boolean> claim(String id, Instant now, Instant until) {
-        Bson filter = Filters.and(Filters.eq("_id", id), Filters.eq("published", false),
-                Filters.lte("leaseUntil", Date.from(now)));
-        return mentions.updateOne(filter, Updates.set("leaseUntil", Date.from(until)))
-                .map(result -> result.getModifiedCount() == 1);
+    /** Clears the legacy outbox fields of mentions now held by the outbox. */
+    public Uni<Void> clearLegacyOutboxFields(Collection<String> ids) {
+        return mentions.updateMany(Filters.in("_id", ids),
+                Updates.combine(Updates.unset("published"), Updates.unset("leaseUntil"))).replaceWithVoid();
     }
 
     /**
@@ -172,17 +175,6 @@ public class MentionRepository {
         Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
         return mentions.find(filter, new FindOptions().sort(Sorts.descending("capturedAt", "_id")).limit(limit))
                 .map(MentionRepository::toEvent).collect().asList();
-    }
-
-    /** How many stored mentions have not reached Kafka yet. */
-    public Uni<Long> countUnpublished() {
-        return mentions.countDocuments(Filters.eq("published", false));
-    }
-
-    /** Negative mentions of a brand captured since {@code since}. */
-    public Uni<Long> countNegative(String brand, Instant since) {
-        return mentions.countDocuments(Filters.and(Filters.eq("brand", brand),
-                Filters.eq("analysis.sentiment.label", "negative"), Filters.gte("capturedAt", Date.from(since))));
     }
 
     static Document toDocument(MentionEvent m) {

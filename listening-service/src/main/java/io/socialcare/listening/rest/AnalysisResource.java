@@ -14,6 +14,7 @@ import io.socialcare.commons.problem.ProblemException;
 import io.socialcare.commons.problem.Validator;
 import io.socialcare.contract.MentionEvent.Analysis;
 import io.socialcare.listening.analysis.Analyser;
+import io.vertx.mutiny.core.Vertx;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -28,15 +29,18 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class AnalysisResource {
 
     private static final Pattern LANG = Pattern.compile("[a-zA-Z]{2}");
+    private static final int INLINE_CHARS = 2_000;
 
     /** Body of {@code POST /api/v1/analysis}. */
     public record AnalysisRequest(String text, String lang) {
     }
 
     private final Analyser analyser;
+    private final Vertx vertx;
 
-    public AnalysisResource(Analyser analyser) {
+    public AnalysisResource(Analyser analyser, Vertx vertx) {
         this.analyser = analyser;
+        this.vertx = vertx;
     }
 
     @POST
@@ -63,6 +67,10 @@ public class AnalysisResource {
             v.add("lang", "must be an ISO 639-1 code of two letters");
         }
         v.throwIfInvalid();
-        return Uni.createFrom().item(analyser.analyse(body.text(), body.lang()));
+        if (body.text().length() <= INLINE_CHARS) {
+            return Uni.createFrom().item(analyser.analyse(body.text(), body.lang()));
+        }
+        // a long text is analysed on a worker thread: the event loop stays free for other requests
+        return vertx.executeBlocking(() -> analyser.analyse(body.text(), body.lang()), false);
     }
 }

@@ -1,15 +1,21 @@
 package io.socialcare.listening.service;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -35,7 +41,10 @@ import io.socialcare.listening.repository.FeedRepository;
 @ApplicationScoped
 public class FeedService {
 
-    /** What one poll did. */
+    /** A feed document larger than this is not read. */
+    static final int MAX_FEED_BYTES = 5 * 1024 * 1024;
+
+    /** What one poll did ({@code status} 0: no HTTP answer could be read). */
     public record PollResult(String feed, int status, boolean notModified, int items, int matching, int captured) {
     }
 
@@ -124,9 +133,17 @@ public class FeedService {
             request.header("If-Modified-Since", feed.lastModified());
         }
         return Uni.createFrom().completionStage(() -> http.sendAsync(request.build(),
-                        HttpResponse.BodyHandlers.ofByteArray()))
-                .chain(response -> {
+                        info -> new LimitedBody(MAX_FEED_BYTES)))
+                .onItemOrFailure().transformToUni((response, failure) -> {
                     Instant now = Instant.now();
+                    if (failure != null) {
+                        // the feed's server is down, answers nonsense (a redirect without Location) or too much:
+                        // that is the feed's state, recorded and reported, not an error of this request
+                        String state = failure instanceof FeedTooLarge ? "too-large" : "unreachable";
+                        Log.infof("Feed %s not read (%s): %s", feed.id(), state, failure.getMessage());
+                        return feeds.recordPoll(feed.id(), null, null, state, now)
+                                .replaceWith(new PollResult(feed.id(), 0, false, 0, 0, 0));
+                    }
                     int status = response.statusCode();
                     if (status == 304) {
                         return feeds.recordPoll(feed.id(), null, null, "not-modified", now)
@@ -145,7 +162,7 @@ public class FeedService {
                         return feeds.recordPoll(feed.id(), null, null, "unreadable", now)
                                 .replaceWith(new PollResult(feed.id(), status, false, 0, 0, 0));
                     }
-                    return brands.find(feed.brand()).chain(brand -> capture(feed, brand, items))
+                    return brands.findCached(feed.brand()).chain(brand -> capture(feed, brand, items))
                             .call(result -> feeds.recordPoll(feed.id(), etag, lastModified, "ok", now))
                             .map(result -> new PollResult(feed.id(), status, false, items.size(), result[0],
                                     result[1]));
@@ -161,15 +178,18 @@ public class FeedService {
                         brand.handles()))
                 .map(item -> toMention(feed, item))
                 .toList();
-        return Multi.createFrom().iterable(matching)
-                .onItem().transformToUniAndConcatenate(m -> mentions.capture(m, b -> true, "rss")
-                        .onFailure(ProblemException.class).recoverWithItem(e -> {
-                            Log.warnf("Feed %s item %s rejected: %s", feed.id(), m.externalId(), e.getMessage());
-                            return new CaptureResult(null, null, CaptureResult.REJECTED, null);
-                        }))
-                .collect().asList()
-                .map(results -> new int[] { matching.size(),
-                        (int) results.stream().filter(CaptureResult::isAccepted).count() });
+        if (matching.isEmpty()) {
+            return Uni.createFrom().item(new int[] { 0, 0 });
+        }
+        return mentions.captureEach(matching, b -> true, "rss").map(results -> {
+            for (int i = 0; i < results.size(); i++) {
+                if (CaptureResult.REJECTED.equals(results.get(i).status())) {
+                    Log.warnf("Feed %s item %s rejected: %s", feed.id(), matching.get(i).externalId(),
+                            results.get(i).problem() == null ? "" : results.get(i).problem().detail());
+                }
+            }
+            return new int[] { matching.size(), (int) results.stream().filter(CaptureResult::isAccepted).count() };
+        });
     }
 
     /** The words that name the brand: its keywords, its name and its id. */
@@ -215,6 +235,65 @@ public class FeedService {
                     .digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The feed answered with more than {@link #MAX_FEED_BYTES}. */
+    static final class FeedTooLarge extends IOException {
+
+        FeedTooLarge(long limit) {
+            super("the feed is larger than " + limit + " bytes");
+        }
+    }
+
+    /** Collects a response body up to a limit, and fails (cancelling the download) beyond it. */
+    static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
+
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private final long limit;
+        private Flow.Subscription subscription;
+
+        LimitedBody(long limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            s.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> items) {
+            if (result.isDone()) {
+                return;
+            }
+            for (ByteBuffer buffer : items) {
+                if (out.size() + (long) buffer.remaining() > limit) {
+                    subscription.cancel();
+                    result.completeExceptionally(new FeedTooLarge(limit));
+                    return;
+                }
+                byte[] chunk = new byte[buffer.remaining()];
+                buffer.get(chunk);
+                out.write(chunk, 0, chunk.length);
+            }
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            result.completeExceptionally(failure);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(out.toByteArray());
         }
     }
 }

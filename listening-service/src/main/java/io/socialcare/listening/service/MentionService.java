@@ -5,7 +5,11 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -38,38 +43,70 @@ import io.socialcare.listening.config.ListeningConfig;
 import io.socialcare.listening.messaging.MentionPublisher;
 import io.socialcare.listening.repository.BrandRepository;
 import io.socialcare.listening.repository.MentionRepository;
+import io.socialcare.listening.repository.OutboxRepository;
+import io.vertx.mutiny.core.Vertx;
 
 /**
  * Captures mentions: validates every rule of the contract, analyses the text, stores the mention (the unique
  * index on its source decides duplicates) and then publishes it without holding up the answer.
+ * <p>
+ * One path serves a single mention, a batch, a webhook delivery and a feed poll, with a fixed number of round trips
+ * per call whatever its size: brands from {@link BrandRepository#findCached}; the crisis counters of each brand
+ * with negative mentions (two); one outbox entry listing the mentions (one); one unordered {@code insertMany}
+ * (one), whose duplicate-key errors tell the duplicates (plus one look-up of their first ids when there are any).
+ * The answer follows; publishing and settling the outbox entry run after it.
  */
 @ApplicationScoped
 public class MentionService {
 
     public static final int MAX_BATCH = 500;
+    /** Up to this many mentions, of at most this many characters in all, are analysed on the request's thread. */
+    private static final int ANALYSE_INLINE = 8;
+    private static final int ANALYSE_INLINE_CHARS = 2_000;
+    /** A larger call is analysed in this many chunks on worker threads. */
+    private static final int ANALYSIS_CHUNKS = Math.max(2, Runtime.getRuntime().availableProcessors());
     private static final Pattern LANG = Pattern.compile("[a-zA-Z]{2}");
 
+    /** An item as read from the request: a mention, or the problem that made it unreadable. */
+    private record Parsed(MentionRequest request, ProblemException problem) {
+    }
+
+    /** What became of one item: a result, or the problem that rejected it. */
+    private record Outcome(CaptureResult result, ProblemException problem) {
+
+        static Outcome rejected(ProblemException problem) {
+            return new Outcome(new CaptureResult(null, null, CaptureResult.REJECTED, problem.toProblem()), problem);
+        }
+    }
+
+    /** An item that passed validation, at its position in the request. */
+    private record Candidate(int index, MentionEvent mention) {
+    }
+
     private final MentionRepository mentions;
+    private final OutboxRepository outbox;
     private final BrandRepository brands;
     private final Analyser analyser;
     private final MentionPublisher publisher;
     private final ListeningConfig config;
     private final ObjectMapper mapper;
     private final CrisisDetector crisis;
-
     private final MeterRegistry registry;
+    private final Vertx vertx;
 
-    public MentionService(MentionRepository mentions, BrandRepository brands, Analyser analyser,
-            MentionPublisher publisher, ListeningConfig config, ObjectMapper mapper, CrisisDetector crisis,
-            MeterRegistry registry) {
-        this.registry = registry;
-        this.crisis = crisis;
+    public MentionService(MentionRepository mentions, OutboxRepository outbox, BrandRepository brands,
+            Analyser analyser, MentionPublisher publisher, ListeningConfig config, ObjectMapper mapper,
+            CrisisDetector crisis, MeterRegistry registry, Vertx vertx) {
+        this.vertx = vertx;
         this.mentions = mentions;
+        this.outbox = outbox;
         this.brands = brands;
         this.analyser = analyser;
         this.publisher = publisher;
         this.config = config;
         this.mapper = mapper;
+        this.crisis = crisis;
+        this.registry = registry;
     }
 
     /**
@@ -80,7 +117,26 @@ public class MentionService {
      * @return accepted or duplicate; fails with a {@link ProblemException} (400/403) otherwise
      */
     public Uni<CaptureResult> capture(MentionRequest request, Predicate<String> mayWrite, String origin) {
-        return capture(request, mayWrite, origin, new HashMap<>());
+        return captureAll(Collections.singletonList(new Parsed(request, null)), mayWrite, origin).map(outcomes -> {
+            Outcome outcome = outcomes.get(0);
+            if (outcome.problem() != null) {
+                throw outcome.problem();
+            }
+            return outcome.result();
+        });
+    }
+
+    /**
+     * Captures several mentions, each judged alone, in one pass: results in the same order, each with its index;
+     * an invalid one is {@code rejected} with its problem and does not stop the others.
+     */
+    public Uni<List<CaptureResult>> captureEach(List<MentionRequest> requests, Predicate<String> mayWrite,
+            String origin) {
+        List<Parsed> parsed = new ArrayList<>(requests.size());
+        for (MentionRequest request : requests) {
+            parsed.add(new Parsed(request, null));
+        }
+        return captureAll(parsed, mayWrite, origin).map(MentionService::results);
     }
 
     /** Captures each item of a batch on its own, in order; a rejected item does not stop the others. */
@@ -89,70 +145,333 @@ public class MentionService {
             return Uni.createFrom().failure(ProblemException.invalid("mentions",
                     "must hold between 1 and " + MAX_BATCH + " mentions"));
         }
-        Map<String, Brand> brandCache = new HashMap<>();
-        List<Integer> positions = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            positions.add(i);
+        List<Parsed> parsed = new ArrayList<>(items.size());
+        for (JsonNode item : items) {
+            parsed.add(parse(item));
         }
-        return Multi.createFrom().iterable(positions)
-                .onItem().transformToUniAndConcatenate(i -> captureItem(items.get(i), mayWrite, brandCache)
-                        .map(result -> result.at(i)))
-                .collect().asList();
+        return captureAll(parsed, mayWrite, "api").map(MentionService::results);
     }
 
-    private Uni<CaptureResult> captureItem(JsonNode item, Predicate<String> mayWrite, Map<String, Brand> cache) {
-        MentionRequest request;
+    private static List<CaptureResult> results(List<Outcome> outcomes) {
+        List<CaptureResult> results = new ArrayList<>(outcomes.size());
+        for (int i = 0; i < outcomes.size(); i++) {
+            results.add(outcomes.get(i).result().at(i));
+        }
+        return results;
+    }
+
+    private Parsed parse(JsonNode item) {
         try {
             if (item == null || !item.isObject()) {
                 throw ProblemException.invalid("body", "must be a JSON object");
             }
-            request = mapper.treeToValue(item, MentionRequest.class);
+            return new Parsed(mapper.treeToValue(item, MentionRequest.class), null);
         } catch (ProblemException e) {
-            return Uni.createFrom().item(rejected(e));
-        } catch (JsonProcessingException e) {
+            return new Parsed(null, e);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
             String field = "body";
             if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
                 field = pathOf(mapping.getPath());
             }
-            return Uni.createFrom().item(rejected(ProblemException.invalid(field, "has the wrong type or shape")));
+            return new Parsed(null, ProblemException.invalid(field, "has the wrong type or shape"));
         }
-        return capture(request, mayWrite, "api", cache)
-                .onFailure(ProblemException.class).recoverWithItem(e -> rejected((ProblemException) e));
     }
 
-    private static CaptureResult rejected(ProblemException e) {
-        return new CaptureResult(null, null, CaptureResult.REJECTED, e.toProblem());
-    }
-
-    private Uni<CaptureResult> capture(MentionRequest request, Predicate<String> mayWrite, String origin,
-            Map<String, Brand> brandCache) {
-        if (request == null) {
-            return Uni.createFrom().failure(ProblemException.invalid("body", "must be a JSON object"));
-        }
+    private Uni<List<Outcome>> captureAll(List<Parsed> items, Predicate<String> mayWrite, String origin) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Validator v = new Validator();
-        Instant publishedAt = validate(request, v, now);
-        String brandId = request.brand();
-        boolean brandGiven = brandId != null && !brandId.isBlank();
-        if (brandGiven && !mayWrite.test(brandId)) {
-            return Uni.createFrom().failure(
-                    ProblemException.forbidden("The token's brand scope does not include brand '" + brandId + "'"));
+        // the request's trace, taken here on its own thread: the records continue it wherever the send starts
+        Context trace = Context.current();
+        Outcome[] outcomes = new Outcome[items.size()];
+        Validator[] validators = new Validator[items.size()];
+        Instant[] published = new Instant[items.size()];
+        Set<String> brandIds = new LinkedHashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            Parsed item = items.get(i);
+            if (item.problem() != null) {
+                outcomes[i] = Outcome.rejected(item.problem());
+                continue;
+            }
+            MentionRequest request = item.request();
+            if (request == null) {
+                outcomes[i] = Outcome.rejected(ProblemException.invalid("body", "must be a JSON object"));
+                continue;
+            }
+            Validator v = new Validator();
+            published[i] = validate(request, v, now);
+            String brandId = request.brand();
+            if (brandId != null && !brandId.isBlank()) {
+                if (!mayWrite.test(brandId)) {
+                    outcomes[i] = Outcome.rejected(ProblemException.forbidden(
+                            "The token's brand scope does not include brand '" + brandId + "'"));
+                    continue;
+                }
+                brandIds.add(brandId);
+            }
+            validators[i] = v;
         }
-        Uni<Brand> brandLookup = !brandGiven ? Uni.createFrom().nullItem()
-                : brandCache.containsKey(brandId) ? Uni.createFrom().item(brandCache.get(brandId))
-                : brands.find(brandId).invoke(b -> brandCache.put(brandId, b));
-        return brandLookup.chain(brand -> {
-            if (brandGiven && brand == null) {
-                v.add("brand", "is not a configured brand");
+        return lookUp(brandIds).chain(found -> {
+            List<Valid> valid = new ArrayList<>();
+            Map<String, Integer> firstOfSource = new HashMap<>();
+            int[] sameAs = new int[items.size()];
+            Arrays.fill(sameAs, -1);
+            for (int i = 0; i < items.size(); i++) {
+                if (outcomes[i] != null) {
+                    continue;
+                }
+                MentionRequest request = items.get(i).request();
+                Validator v = validators[i];
+                Brand brand = request.brand() == null ? null : found.get(request.brand());
+                if (request.brand() != null && !request.brand().isBlank() && brand == null) {
+                    v.add("brand", "is not a configured brand");
+                }
+                if (!v.isValid()) {
+                    outcomes[i] = Outcome.rejected(ProblemException.invalid(v.violations()));
+                    continue;
+                }
+                Integer first = firstOfSource.putIfAbsent(MentionRepository.source(request.channel(),
+                        request.externalId()), i);
+                if (first != null) {
+                    sameAs[i] = first;
+                    continue;
+                }
+                valid.add(new Valid(i, request, brand, published[i]));
             }
-            v.throwIfInvalid();
-            MentionEvent analysed = build(request, brand, publishedAt, now);
-            if (!"negative".equals(analysed.analysis().sentiment().label())) {
-                return store(analysed, origin, now, CrisisDetector.Assessment.NONE);
-            }
-            return crisis.assess(analysed.brand(), now).chain(assessment -> store(
-                    assessment.crisis() ? critical(analysed) : analysed, origin, now, assessment));
+            return analyseAll(valid, now).chain(candidates -> store(candidates, origin, now, trace)).map(stored -> {
+                for (int i = 0; i < items.size(); i++) {
+                    if (outcomes[i] == null && sameAs[i] < 0) {
+                        outcomes[i] = new Outcome(stored.get(i), null);
+                    }
+                }
+                for (int i = 0; i < items.size(); i++) {
+                    if (sameAs[i] >= 0) {
+                        // the same post twice in one call: the second is a duplicate of the first
+                        outcomes[i] = new Outcome(CaptureResult.duplicate(outcomes[sameAs[i]].result().id()), null);
+                    }
+                }
+                return Arrays.asList(outcomes);
+            });
         });
+    }
+
+    /** A valid item before analysis. */
+    private record Valid(int index, MentionRequest request, Brand brand, Instant publishedAt) {
+    }
+
+    /**
+     * Analyses the valid items. The analysis is CPU work: a few short texts are analysed where the request runs (an
+     * event loop); long texts, or a larger call split into chunks, are analysed on worker threads, side by side, so
+     * that one request neither holds an event loop for long nor leaves the other cores idle.
+     */
+    private Uni<List<Candidate>> analyseAll(List<Valid> valid, Instant now) {
+        long chars = 0;
+        for (Valid v : valid) {
+            chars += v.request().text().length();
+        }
+        if (valid.size() <= ANALYSE_INLINE && chars <= ANALYSE_INLINE_CHARS) {
+            return Uni.createFrom().item(analyse(valid, now));
+        }
+        int chunk = Math.max(1, (valid.size() + ANALYSIS_CHUNKS - 1) / ANALYSIS_CHUNKS);
+        List<Uni<List<Candidate>>> parts = new ArrayList<>();
+        for (int from = 0; from < valid.size(); from += chunk) {
+            List<Valid> part = valid.subList(from, Math.min(valid.size(), from + chunk));
+            // on a worker thread, resuming on the request's own (Vert.x) context: request scope and trace stay
+            parts.add(vertx.executeBlocking(() -> analyse(part, now), false));
+        }
+        return Uni.join().all(parts).andFailFast().map(lists -> {
+            List<Candidate> all = new ArrayList<>(valid.size());
+            lists.forEach(all::addAll);
+            return all;
+        });
+    }
+
+    private List<Candidate> analyse(List<Valid> valid, Instant now) {
+        List<Candidate> candidates = new ArrayList<>(valid.size());
+        for (Valid v : valid) {
+            candidates.add(new Candidate(v.index(), build(v.request(), v.brand(), v.publishedAt(), now)));
+        }
+        return candidates;
+    }
+
+    /** The configured brands among these ids (unknown ones are left out). */
+    private Uni<Map<String, Brand>> lookUp(Set<String> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        Map<String, Brand> found = new HashMap<>();
+        return Multi.createFrom().iterable(ids)
+                .onItem().transformToUniAndConcatenate(id -> brands.findCached(id).invoke(brand -> {
+                    if (brand != null) {
+                        found.put(id, brand);
+                    }
+                }))
+                .collect().last().map(ignored -> found);
+    }
+
+    /**
+     * Assesses, stores and publishes the candidates; the result of each by its index in the request.
+     */
+    private Uni<Map<Integer, CaptureResult>> store(List<Candidate> all, String origin, Instant now, Context trace) {
+        if (all.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        List<MentionEvent> events = new ArrayList<>(all.size());
+        all.forEach(c -> events.add(c.mention()));
+        // the outbox entry before any mention is stored: whatever of it gets stored is published, even if this
+        // process dies next; written while the known sources are read (it only needs ids and keys)
+        Uni<OutboxRepository.Entry> entry = outbox.create(OutboxRepository.items(events), now,
+                now.plus(config.relay().lease()));
+        return Uni.combine().all().unis(entry, knownSources(all)).asTuple().chain(written -> {
+            Map<String, String> known = written.getItem2();
+            Map<Integer, CaptureResult> results = new HashMap<>();
+            List<Candidate> fresh = new ArrayList<>(all.size());
+            for (Candidate c : all) {
+                String first = known.get(MentionRepository.source(c.mention().channel(), c.mention().externalId()));
+                if (first != null) {
+                    results.put(c.index(), CaptureResult.duplicate(first));
+                } else {
+                    fresh.add(c);
+                }
+            }
+            if (fresh.isEmpty()) {
+                publisher.publishInBackground(written.getItem1(), List.of(), trace);
+                return Uni.createFrom().item(results);
+            }
+            return storeFresh(written.getItem1(), fresh, origin, now, trace).map(stored -> {
+                results.putAll(stored);
+                return results;
+            });
+        });
+    }
+
+    /**
+     * The first ids of the candidates' sources that are stored already — looked up (unique index, one round trip)
+     * only when there are negative mentions, so that a partner re-sending a batch does not count its negative
+     * mentions twice towards a crisis; otherwise the insert's duplicate-key errors tell the duplicates.
+     */
+    private Uni<Map<String, String>> knownSources(List<Candidate> candidates) {
+        boolean negative = candidates.stream()
+                .anyMatch(c -> "negative".equals(c.mention().analysis().sentiment().label()));
+        if (!negative || !config.crisis().enabled()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        List<String> sources = new ArrayList<>(candidates.size());
+        for (Candidate c : candidates) {
+            sources.add(MentionRepository.source(c.mention().channel(), c.mention().externalId()));
+        }
+        return mentions.findIdsBySources(sources);
+    }
+
+    private Uni<Map<Integer, CaptureResult>> storeFresh(OutboxRepository.Entry entry, List<Candidate> candidates,
+            String origin, Instant now, Context trace) {
+        return assess(candidates, now).chain(assessed -> {
+            List<MentionEvent> events = new ArrayList<>(assessed.size());
+            for (Assessed a : assessed) {
+                events.add(a.mention());
+            }
+            return mentions.insertAll(events, origin)
+                    .chain(duplicates -> settle(candidates, assessed, duplicates, now))
+                    .invoke(results -> publish(entry, assessed, results, trace));
+        });
+    }
+
+    /** A candidate after crisis assessment: the mention to store (urgency critical in a crisis) and why. */
+    private record Assessed(Candidate candidate, MentionEvent mention, CrisisDetector.Assessment assessment) {
+    }
+
+    /** Counts the negative candidates per brand, in their order, and rates those of a crisis critical. */
+    private Uni<List<Assessed>> assess(List<Candidate> candidates, Instant now) {
+        Map<String, List<Integer>> negativeByBrand = new LinkedHashMap<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            MentionEvent m = candidates.get(i).mention();
+            if ("negative".equals(m.analysis().sentiment().label())) {
+                negativeByBrand.computeIfAbsent(m.brand(), b -> new ArrayList<>()).add(i);
+            }
+        }
+        CrisisDetector.Assessment[] assessments = new CrisisDetector.Assessment[candidates.size()];
+        Arrays.fill(assessments, CrisisDetector.Assessment.NONE);
+        Uni<Void> counted = Uni.createFrom().voidItem();
+        for (Map.Entry<String, List<Integer>> brand : negativeByBrand.entrySet()) {
+            List<Integer> positions = brand.getValue();
+            counted = counted.chain(() -> crisis.record(brand.getKey(), now, positions.size()).invoke(list -> {
+                for (int k = 0; k < positions.size(); k++) {
+                    assessments[positions.get(k)] = list.get(k);
+                }
+            })).replaceWithVoid();
+        }
+        return counted.map(ignored -> {
+            List<Assessed> result = new ArrayList<>(candidates.size());
+            for (int i = 0; i < candidates.size(); i++) {
+                MentionEvent m = candidates.get(i).mention();
+                result.add(new Assessed(candidates.get(i), assessments[i].crisis() ? critical(m) : m, assessments[i]));
+            }
+            return result;
+        });
+    }
+
+    /**
+     * The results once stored: accepted, or duplicate with the first id; negative duplicates are taken back from
+     * the crisis counters, and the start of a crisis is announced with its first stored mention.
+     */
+    private Uni<Map<Integer, CaptureResult>> settle(List<Candidate> candidates, List<Assessed> assessed,
+            Set<Integer> duplicates, Instant now) {
+        Uni<Map<String, String>> firstIds = Uni.createFrom().item(Map.of());
+        if (!duplicates.isEmpty()) {
+            List<String> sources = new ArrayList<>();
+            Map<String, Integer> negativeDuplicates = new LinkedHashMap<>();
+            for (int position : duplicates) {
+                MentionEvent m = assessed.get(position).mention();
+                sources.add(MentionRepository.source(m.channel(), m.externalId()));
+                if ("negative".equals(m.analysis().sentiment().label())) {
+                    negativeDuplicates.merge(m.brand(), 1, Integer::sum);
+                }
+            }
+            Uni<Void> corrected = Uni.createFrom().voidItem();
+            for (Map.Entry<String, Integer> brand : negativeDuplicates.entrySet()) {
+                corrected = corrected.chain(() -> crisis.forget(brand.getKey(), now, brand.getValue()));
+            }
+            firstIds = corrected.chain(() -> mentions.findIdsBySources(sources));
+        }
+        return firstIds.chain(first -> {
+            Map<Integer, CaptureResult> results = new HashMap<>();
+            Map<String, Assessed> crisisStart = new LinkedHashMap<>();
+            for (int position = 0; position < assessed.size(); position++) {
+                Assessed a = assessed.get(position);
+                MentionEvent m = a.mention();
+                if (duplicates.contains(position)) {
+                    String id = first.get(MentionRepository.source(m.channel(), m.externalId()));
+                    if (id == null) {
+                        throw new IllegalStateException("duplicate key without a first mention");
+                    }
+                    Log.debugf("Duplicate of mention %s", id);
+                    results.put(candidates.get(position).index(), CaptureResult.duplicate(id));
+                    continue;
+                }
+                registry.counter("socialcare.mentions.captured", "channel", m.channel(),
+                        "sentiment", m.analysis().sentiment().label()).increment();
+                results.put(candidates.get(position).index(), CaptureResult.accepted(m.id()));
+                if (a.assessment().crisis()) {
+                    crisisStart.putIfAbsent(m.brand(), a);
+                }
+            }
+            Uni<Void> raised = Uni.createFrom().voidItem();
+            for (Assessed a : crisisStart.values()) {
+                raised = raised.chain(() -> crisis.raise(a.mention().brand(), a.mention().id(), a.assessment(), now));
+            }
+            return raised.replaceWith(results);
+        });
+    }
+
+    /** Hands the stored mentions of the entry to the publisher, which settles the entry. */
+    private void publish(OutboxRepository.Entry entry, List<Assessed> assessed, Map<Integer, CaptureResult> results,
+            Context trace) {
+        List<MentionEvent> stored = new ArrayList<>(assessed.size());
+        for (Assessed a : assessed) {
+            CaptureResult result = results.get(a.candidate().index());
+            if (result != null && result.isAccepted()) {
+                stored.add(a.mention());
+            }
+        }
+        publisher.publishInBackground(entry, stored, trace);
     }
 
     private static MentionEvent critical(MentionEvent m) {
@@ -160,27 +479,6 @@ public class MentionService {
         return new MentionEvent(m.id(), m.brand(), m.channel(), m.externalId(), m.threadId(), m.inReplyTo(),
                 m.author(), m.text(), m.url(), m.publishedAt(), m.lang(), m.customerRef(), m.capturedAt(),
                 new MentionEvent.Analysis(a.language(), a.sentiment(), a.intent(), "critical", a.topics()));
-    }
-
-    private Uni<CaptureResult> store(MentionEvent mention, String origin, Instant now,
-            CrisisDetector.Assessment assessment) {
-        return mentions.insert(mention, origin, now.plus(config.relay().lease()))
-                .call(() -> assessment.crisis() ? crisis.raise(mention.brand(), mention.id(), assessment, now)
-                        : Uni.createFrom().voidItem())
-                .map(ignored -> {
-                    registry.counter("socialcare.mentions.captured", "channel", mention.channel(),
-                            "sentiment", mention.analysis().sentiment().label()).increment();
-                    publisher.publishInBackground(mention);
-                    return CaptureResult.accepted(mention.id());
-                })
-                .onFailure(MentionRepository::isDuplicateKey).recoverWithUni(
-                        () -> mentions.findBySource(mention.channel(), mention.externalId()).map(first -> {
-                            if (first == null) {
-                                throw new IllegalStateException("duplicate key without a first mention");
-                            }
-                            Log.debugf("Duplicate of mention %s", first.id());
-                            return CaptureResult.duplicate(first.id());
-                        }));
     }
 
     /** Checks every field rule except the brand's existence; the parsed publishedAt (null when invalid). */

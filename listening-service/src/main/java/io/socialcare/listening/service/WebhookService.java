@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.logging.Log;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.socialcare.commons.problem.ProblemException;
 import io.socialcare.listening.CaptureResult;
@@ -42,7 +41,7 @@ public class WebhookService {
 
     /** 404 unless the brand is configured. */
     public Uni<Void> requireBrand(String brand) {
-        return brands.find(brand).map(b -> {
+        return brands.findCached(brand).map(b -> {
             if (b == null) {
                 throw ProblemException.notFound("No brand " + brand);
             }
@@ -117,15 +116,21 @@ public class WebhookService {
 
     /** Captures every mention of a delivery on its own; rejected ones are logged and reported, not retried. */
     public Uni<List<CaptureResult>> capture(List<MentionRequest> requests, String origin) {
-        return Multi.createFrom().iterable(requests)
-                .onItem().transformToUniAndConcatenate(request -> mentions.capture(request, brand -> true, origin)
-                        .onFailure(ProblemException.class).recoverWithItem(e -> {
-                            Log.warnf("Webhook %s item %s rejected: %s", origin, request.externalId(),
-                                    e.getMessage());
-                            return new CaptureResult(null, null, CaptureResult.REJECTED,
-                                    ((ProblemException) e).toProblem());
-                        }))
-                .collect().asList();
+        if (requests.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return mentions.captureEach(requests, brand -> true, origin).map(results -> {
+            List<CaptureResult> answer = new ArrayList<>(results.size());
+            for (int i = 0; i < results.size(); i++) {
+                CaptureResult r = results.get(i);
+                if (CaptureResult.REJECTED.equals(r.status())) {
+                    Log.warnf("Webhook %s item %s rejected: %s", origin, requests.get(i).externalId(),
+                            r.problem() == null ? "" : r.problem().detail());
+                }
+                answer.add(new CaptureResult(null, r.id(), r.status(), r.problem()));
+            }
+            return answer;
+        });
     }
 
     private static String text(JsonNode node, String field) {

@@ -36,6 +36,9 @@ class AnalyserTest {
             My internet is not working and nobody answers                         | complaint  | negative
             Why is your app so slow?                                              | complaint  | negative
             O aplicativo não funciona, que vergonha                               | complaint  | negative
+            O atendente foi super grosso comigo                                   | complaint  | negative
+            ¿Por qué siempre está ocupado vuestro teléfono?                       | complaint  | negative
+            Me encanta la app, pero le falta un modo oscuro                       | suggestion | positive
             Deberían añadir modo oscuro a la app                                  | suggestion |
             Deberian añadir pago con Bizum                                        | suggestion |
             Sería genial que la app tuviera modo oscuro                           | suggestion |
@@ -86,6 +89,7 @@ class AnalyserTest {
             O aplicativo não funciona                               | pt
             Quando chega meu pedido                                 | pt
             Muito obrigado pelo atendimento                         | pt
+            Atendimento impecável, equipe atenciosa                 | pt
             ok                                                      | und
             """)
     void detectsTheLanguage(String text, String language) {
