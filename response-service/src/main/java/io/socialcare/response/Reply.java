@@ -82,6 +82,8 @@ public class Reply {
     /** W3C traceparent of the request that asked for the reply; its event continues that trace. */
     @Column(name = "trace_parent")
     public String traceParent;
+    /** Lookups on the platform that failed while the outcome of the attempt at {@link #attemptStartedAt} is unknown. */
+    public int lookups;
 
     public List<String> flags() {
         if (riskFlags == null || riskFlags.isBlank()) {

@@ -97,4 +97,49 @@ class SlaTest {
                 "the due time moved by the time spent waiting");
         assertEquals(id, Fixtures.awaitCase(followUp, brand).getString("id"));
     }
+
+    @Test
+    void aMissedDueTimeIsPublishedOnceAsCaseSlaBreached() throws Throwable {
+        String brand = brandWithTenMinuteNormalBudget();
+        JsonPath c = Fixtures.awaitCase(Fixtures.publish(Fixtures.mention(brand, "x", "u1", "complaint", "normal",
+                "es", null)), brand);
+        String id = c.getString("id");
+        Instant created = Instant.parse(c.getString("createdAt"));
+
+        assertEquals(1, sweep(created.plus(Duration.ofSeconds(10 * 60 + 1)), brand));
+        List<KafkaTopics.Rec> events = MentionRoutingTest.awaitEvents(id, 3);
+        assertEquals(SlaService.CASE_SLA_BREACHED, events.get(2).ceType());
+        JsonNode breached = Fixtures.JSON.readTree(events.get(2).value());
+        assertEquals(3, breached.get("version").asLong());
+        assertEquals(id + ":3", events.get(2).headers().get("ce_id"));
+        assertEquals(true, get(brand, id).getBoolean("sla.breached"));
+
+        // neither a later sweep nor the late first reply publishes the breach again
+        assertEquals(0, sweep(created.plus(Duration.ofMinutes(30)), brand));
+        KafkaTopics.send(EventTypes.TOPIC_REPLIES, id, Fixtures.json(Map.of("type", EventTypes.REPLY_SENT,
+                "id", java.util.UUID.randomUUID().toString(), "caseId", id, "brand", brand, "status", "sent",
+                "at", created.plus(Duration.ofMinutes(40)).toString())));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> get(brand, id).get("sla.firstResponseAt") != null);
+        Thread.sleep(1_500);
+        assertEquals(1, KafkaTopics.read(EventTypes.TOPIC_CASES, id).stream()
+                .filter(r -> SlaService.CASE_SLA_BREACHED.equals(r.ceType())).count());
+    }
+
+    @Test
+    void aLateFirstReplyBeforeAnySweepPublishesTheBreach() throws Throwable {
+        String brand = brandWithTenMinuteNormalBudget();
+        JsonPath c = Fixtures.awaitCase(Fixtures.publish(Fixtures.mention(brand, "x", "u1", "complaint", "normal",
+                "es", null)), brand);
+        String id = c.getString("id");
+        Instant due = Instant.parse(c.getString("sla.firstResponseDueAt"));
+
+        KafkaTopics.send(EventTypes.TOPIC_REPLIES, id, Fixtures.json(Map.of("type", EventTypes.REPLY_SENT,
+                "id", java.util.UUID.randomUUID().toString(), "caseId", id, "brand", brand, "status", "sent",
+                "at", due.plusSeconds(1).toString())));
+        List<KafkaTopics.Rec> events = MentionRoutingTest.awaitEvents(id, 3);
+        assertEquals(SlaService.CASE_SLA_BREACHED, events.get(2).ceType());
+        assertEquals(3, Fixtures.JSON.readTree(events.get(2).value()).get("version").asLong());
+        assertEquals(true, get(brand, id).getBoolean("sla.breached"));
+    }
 }

@@ -4,8 +4,10 @@ import java.net.ConnectException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,9 +53,13 @@ public class ChannelClient {
         this.channels = channels;
         this.config = config;
         this.mapper = mapper;
+        // one keep-alive pool per channel host, as large as the posts the worker runs at once (the default of 5
+        // connections would queue the others)
         this.client = WebClient.create(vertx, new WebClientOptions()
                 .setConnectTimeout((int) config.delivery().connectTimeout().toMillis())
                 .setFollowRedirects(false)
+                .setKeepAlive(true)
+                .setMaxPoolSize(config.delivery().maxInFlight())
                 .setUserAgent("socialcare-response-service"));
     }
 
@@ -117,12 +123,44 @@ public class ChannelClient {
             }
             request.putHeader("X-Signature-256", "sha256=" + hmacSha256(secret.get(), bytes));
         }
+        boolean lookup = canLookUp(reply.channel);
         return request.sendBuffer(Buffer.buffer(bytes))
-                .map(this::outcome)
+                .map(response -> outcome(response, lookup))
                 .onFailure().recoverWithItem(ChannelClient::failure);
     }
 
-    private PostOutcome outcome(HttpResponse<Buffer> response) {
+    /**
+     * True when a post to the channel whose outcome is unknown can be looked up on the platform: x, facebook and
+     * instagram with {@code channels.<channel>.account} set.
+     */
+    public boolean canLookUp(String channel) {
+        if (Channels.honoursIdempotencyKey(channel)) {
+            return false;
+        }
+        ChannelsConfig.Endpoint endpoint = channels.endpoints().get(channel);
+        return endpoint != null && endpoint.url().filter(u -> !u.isBlank()).isPresent()
+                && endpoint.account().filter(a -> !a.isBlank()).isPresent();
+    }
+
+    /**
+     * Looks for the reply on the platform after a post whose outcome was unknown: our account's posts in reply to
+     * the same post, with the same text ({@link PostMatcher}), created from {@code since} on, and not one of
+     * {@code taken} (the platform ids other replies already hold). Never fails; every failure is an outcome.
+     */
+    public Uni<LookupOutcome> lookup(Reply reply, Instant since, Collection<String> taken) {
+        ChannelsConfig.Endpoint endpoint = channels.endpoints().get(reply.channel);
+        if (!canLookUp(reply.channel)) {
+            return Uni.createFrom().item(new LookupOutcome.Failed("channels." + reply.channel
+                    + ".account is not set"));
+        }
+        PlatformLookup lookup = new PlatformLookup(client, mapper, trimSlash(endpoint.url().get()), endpoint.token(),
+                endpoint.account().get(), config.delivery().timeout().toMillis(), config.delivery().lookupMaxPages());
+        return lookup.find(reply, since, taken)
+                .onFailure().recoverWithItem(t -> new LookupOutcome.Failed(t.getClass().getSimpleName() + ": "
+                        + t.getMessage()));
+    }
+
+    private PostOutcome outcome(HttpResponse<Buffer> response, boolean lookup) {
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
             return new PostOutcome.Posted(postId(response));
@@ -133,6 +171,10 @@ public class ChannelClient {
         }
         if (status == 429) {
             return new PostOutcome.Retryable(error, retryAfter(response.getHeader("Retry-After")));
+        }
+        if (status >= 500 && status != 503 && lookup) {
+            // a platform's 500/502/504 does not say the post was not created: look it up before posting again
+            return new PostOutcome.Unknown(error);
         }
         if (status == 408 || status >= 500) {
             return new PostOutcome.Retryable(error, null);
@@ -177,7 +219,7 @@ public class ChannelClient {
         } catch (NumberFormatException e) {
             try {
                 ZonedDateTime at = ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration d = Duration.between(java.time.Instant.now(), at.toInstant());
+                Duration d = Duration.between(Instant.now(), at.toInstant());
                 return d.isNegative() ? Duration.ZERO : d;
             } catch (RuntimeException ignored) {
                 return null;
@@ -195,11 +237,11 @@ public class ChannelClient {
         }
     }
 
-    private static String encode(String segment) {
+    static String encode(String segment) {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private static String trimSlash(String url) {
+    static String trimSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

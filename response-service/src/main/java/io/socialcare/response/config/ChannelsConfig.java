@@ -27,5 +27,12 @@ public interface ChannelsConfig {
 
         /** Secret for the {@code X-Signature-256} HMAC-SHA256 of webhook bodies. */
         Optional<String> secret();
+
+        /**
+         * Our own account on the platform, whose replies a lookup looks for after a post whose outcome is unknown:
+         * the X user id, the Facebook page id, the Instagram user id (or username). Without it a post whose outcome
+         * is unknown on x, facebook or instagram cannot be looked up and fails with {@code unknown_outcome}.
+         */
+        Optional<String> account();
     }
 }

@@ -39,9 +39,35 @@ public interface ResponseConfig {
         @WithDefault("250ms")
         Duration pollInterval();
 
-        /** Replies claimed per run of the worker. */
-        @WithDefault("10")
+        /** Replies claimed at most per claim of the worker (one transaction). */
+        @WithDefault("100")
         int batchSize();
+
+        /**
+         * Replies claimed and not yet recorded at most, per replica: posts (and lookups) run concurrently up to this
+         * number, which is also the HTTP connection pool size per channel host.
+         */
+        @WithDefault("256")
+        int maxInFlight();
+
+        /**
+         * Wait after a post whose outcome is unknown (x, facebook, instagram) before the platform is asked whether the
+         * reply is there; lets a late post appear in the platform's read API before we conclude it is not.
+         */
+        @WithDefault("15s")
+        Duration lookupDelay();
+
+        /** How long lookups that keep failing are retried before the reply fails with {@code unknown_outcome}. */
+        @WithDefault("24h")
+        Duration lookupGiveUpAfter();
+
+        /** Tolerance between our clock and the platform's when a lookup compares creation times. */
+        @WithDefault("2m")
+        Duration lookupClockSkew();
+
+        /** Pages of the platform's listing a lookup reads at most before it gives up for now (counts as failed). */
+        @WithDefault("10")
+        int lookupMaxPages();
 
         /** Attempts (posts) before a reply is given up as failed with reason retries_exhausted. */
         @WithDefault("6")

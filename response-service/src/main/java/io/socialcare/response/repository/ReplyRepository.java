@@ -76,29 +76,6 @@ public class ReplyRepository implements PanacheRepositoryBase<Reply, String> {
         return find("caseId = ?1 and idempotencyKey = ?2", caseId, idempotencyKey).firstResult();
     }
 
-    /**
-     * Locks up to {@code limit} due queued replies that no other worker holds ({@code FOR UPDATE SKIP LOCKED});
-     * the caller updates them in the same transaction.
-     */
-    public Uni<List<Reply>> claimDue(Instant now, int limit) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                SELECT * FROM replies
-                WHERE status = 'queued' AND next_attempt_at <= :now
-                ORDER BY next_attempt_at
-                LIMIT :limit
-                FOR UPDATE SKIP LOCKED
-                """, Reply.class)
-                .setParameter("now", now)
-                .setParameter("limit", limit)
-                .getResultList());
-    }
-
-    /** Finished replies whose event has not been published for a while (the publisher's own outbox). */
-    public Uni<List<Reply>> unpublished(Instant finishedBefore, int limit) {
-        return find("eventPublishedAt is null and status in ('sent', 'failed') and finishedAt < ?1 order by finishedAt",
-                finishedBefore).page(0, limit).list();
-    }
-
     /** One page of a case's replies in the order they were asked for. */
     public Uni<List<Reply>> pageOfCase(String caseId, Instant afterCreatedAt, String afterId, int limit) {
         if (afterCreatedAt == null) {

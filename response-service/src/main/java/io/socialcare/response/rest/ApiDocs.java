@@ -21,7 +21,8 @@ final class ApiDocs {
              "status": "queued", "risk": {"level": "low", "flags": []},
              "text": "Hola Lucía, sentimos el retraso. Ya hemos reenviado tu pedido 4821 y te llegará el jueves.",
              "templateId": null, "attempts": 0, "failureReason": null, "externalPostId": null,
-             "requestedBy": "ana", "decidedBy": null, "createdAt": "2026-11-20T10:15:30Z", "sentAt": null}""";
+             "requestedBy": "ana", "decidedBy": null, "createdAt": "2026-11-20T10:15:30Z", "sentAt": null,
+             "outcomeUnknownSince": null}""";
 
     static final String SENT_REPLY = """
             {"id": "9e4d8a0b-3f6c-4b1e-a2d7-5c8f1e0b7a64", "caseId": "3a1f9c2e-7b4d-4e8a-9f60-1d2c3b4a5e6f",
@@ -30,7 +31,7 @@ final class ApiDocs {
              "text": "Hola Lucía, sentimos el retraso. Ya hemos reenviado tu pedido 4821 y te llegará el jueves.",
              "templateId": null, "attempts": 1, "failureReason": null, "externalPostId": "1859203399887766554",
              "requestedBy": "ana", "decidedBy": null, "createdAt": "2026-11-20T10:15:30Z",
-             "sentAt": "2026-11-20T10:15:31Z"}""";
+             "sentAt": "2026-11-20T10:15:31Z", "outcomeUnknownSince": null}""";
 
     static final String APPROVED_REPLY = """
             {"id": "9e4d8a0b-3f6c-4b1e-a2d7-5c8f1e0b7a64", "caseId": "3a1f9c2e-7b4d-4e8a-9f60-1d2c3b4a5e6f",
@@ -38,7 +39,7 @@ final class ApiDocs {
              "status": "queued", "risk": {"level": "high", "flags": ["promise_money"]},
              "text": "Le devolveremos el importe completo hoy mismo.", "templateId": null, "attempts": 0,
              "failureReason": null, "externalPostId": null, "requestedBy": "ana", "decidedBy": "sara",
-             "createdAt": "2026-11-20T10:15:30Z", "sentAt": null}""";
+             "createdAt": "2026-11-20T10:15:30Z", "sentAt": null, "outcomeUnknownSince": null}""";
 
     static final String REPLY_PAGE = "{\"items\": [" + SENT_REPLY + "], \"nextCursor\": null}";
 

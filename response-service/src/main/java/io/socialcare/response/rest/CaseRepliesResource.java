@@ -85,6 +85,7 @@ public class CaseRepliesResource {
                             @ExampleObject(name = "text", value = ApiDocs.REPLY_REQUEST),
                             @ExampleObject(name = "template", value = ApiDocs.REPLY_TEMPLATE_REQUEST)})) ReplyRequest body) {
         validate(idempotencyKey, body);
+        Inputs.pathId(caseId, "case");
         Caller caller = Caller.of(scope);
         return replies.create(caseId, idempotencyKey, body, caller).map(outcome -> {
             Reply r = outcome.reply();
@@ -111,7 +112,8 @@ public class CaseRepliesResource {
     public Uni<Page<ReplyView>> list(@PathParam("caseId") String caseId, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         int size = Cursors.limit(limit);
-        List<String> after = Cursors.decode(cursor, 2);
+        List<String> after = Inputs.cursor(Cursors.decode(cursor, 2));
+        Inputs.pathId(caseId, "case");
         Instant afterCreatedAt = null;
         if (after != null) {
             try {
@@ -139,6 +141,8 @@ public class CaseRepliesResource {
             v.add("Idempotency-Key", "header is required");
         } else if (idempotencyKey.length() > MAX_ID) {
             v.add("Idempotency-Key", "length must be at most " + MAX_ID);
+        } else {
+            Inputs.storable(v, "Idempotency-Key", idempotencyKey);
         }
         if (body == null) {
             v.add("body", "must be a JSON object with text or templateId");
@@ -162,12 +166,16 @@ public class CaseRepliesResource {
         if (body.inReplyTo() != null && body.inReplyTo().isBlank()) {
             v.add("inReplyTo", "must not be blank");
         }
+        Inputs.storable(v, "text", body.text());
+        Inputs.storable(v, "templateId", body.templateId());
+        Inputs.storable(v, "inReplyTo", body.inReplyTo());
         if (body.variables() != null) {
             body.variables().forEach((name, value) -> {
                 if (value == null) {
                     v.add("variables." + name, "must not be null");
                 } else {
                     v.optionalText("variables." + name, value, 1_000);
+                    Inputs.storable(v, "variables." + name, value);
                 }
             });
         }

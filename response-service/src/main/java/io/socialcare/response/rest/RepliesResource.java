@@ -50,7 +50,7 @@ public class RepliesResource {
     @APIResponse(responseCode = "404", description = "No such reply, or another brand's",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "problem", value = ApiDocs.NOT_FOUND)))
     public Uni<ReplyView> get(@PathParam("id") String id) {
-        return replies.get(id, Caller.of(scope)).map(ReplyView::of);
+        return replies.get(Inputs.pathId(id, "reply"), Caller.of(scope)).map(ReplyView::of);
     }
 
     /** 200 with the reply, now queued; 409 unless it was pending approval. */
@@ -66,7 +66,7 @@ public class RepliesResource {
     @APIResponse(responseCode = "409", description = "The reply is not pending approval",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "problem", value = ApiDocs.CONFLICT)))
     public Uni<ReplyView> approve(@PathParam("id") String id) {
-        return replies.approve(id, Caller.of(scope)).map(r -> {
+        return replies.approve(Inputs.pathId(id, "reply"), Caller.of(scope)).map(r -> {
             worker.nudge();
             return ReplyView.of(r);
         });
@@ -85,6 +85,6 @@ public class RepliesResource {
     @APIResponse(responseCode = "409", description = "The reply is not pending approval",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "problem", value = ApiDocs.CONFLICT)))
     public Uni<ReplyView> reject(@PathParam("id") String id) {
-        return replies.reject(id, Caller.of(scope)).map(ReplyView::of);
+        return replies.reject(Inputs.pathId(id, "reply"), Caller.of(scope)).map(ReplyView::of);
     }
 }

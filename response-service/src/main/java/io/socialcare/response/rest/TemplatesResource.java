@@ -102,6 +102,7 @@ public class TemplatesResource {
                     schema = @Schema(implementation = TemplateRequest.class), examples = {
                             @ExampleObject(name = "template", value = ApiDocs.TEMPLATE_REQUEST)})) TemplateRequest body) {
         validate(body);
+        Inputs.pathId(id, "template");
         return templates.update(id, body, Caller.of(scope))
                 .onFailure(TemplateService::isUniqueViolation)
                 .transform(e -> ProblemException.conflict("Brand " + body.brand() + " has a template named "
@@ -119,7 +120,7 @@ public class TemplatesResource {
     @APIResponse(responseCode = "404", description = "No such template, or another brand's",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "problem", value = ApiDocs.NOT_FOUND)))
     public Uni<TemplateView> get(@PathParam("id") String id) {
-        return templates.get(id, Caller.of(scope)).map(TemplatesResource::view);
+        return templates.get(Inputs.pathId(id, "template"), Caller.of(scope)).map(TemplatesResource::view);
     }
 
     @DELETE
@@ -130,7 +131,7 @@ public class TemplatesResource {
     @APIResponse(responseCode = "404", description = "No such template, or another brand's",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "problem", value = ApiDocs.NOT_FOUND)))
     public Uni<RestResponse<Void>> delete(@PathParam("id") String id) {
-        return templates.delete(id, Caller.of(scope)).map(v -> RestResponse.noContent());
+        return templates.delete(Inputs.pathId(id, "template"), Caller.of(scope)).map(v -> RestResponse.noContent());
     }
 
     /** Templates by name; {@code brand} narrows to one brand of the caller's scope (403 outside it). */
@@ -147,7 +148,10 @@ public class TemplatesResource {
     public Uni<Page<TemplateView>> list(@QueryParam("brand") String brand, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         int size = Cursors.limit(limit);
-        List<String> after = Cursors.decode(cursor, 2);
+        List<String> after = Inputs.cursor(Cursors.decode(cursor, 2));
+        if (!Inputs.storable(brand)) {
+            throw ProblemException.invalid("brand", "contains a NUL character or an unpaired surrogate");
+        }
         Caller caller = Caller.of(scope);
         Set<String> brands = caller.brands();
         boolean all = caller.admin();
@@ -180,6 +184,9 @@ public class TemplatesResource {
         v.text("brand", body.brand(), 1, 100);
         v.text("name", body.name(), 1, 100);
         v.text("text", body.text(), 1, 10_000);
+        Inputs.storable(v, "brand", body.brand());
+        Inputs.storable(v, "name", body.name());
+        Inputs.storable(v, "text", body.text());
         if (body.lang() != null && !body.lang().matches("[a-z]{2}")) {
             v.add("lang", "must be an ISO 639-1 code such as es or en");
         }

@@ -2,7 +2,6 @@ package io.socialcare.response.service;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,11 +16,10 @@ import io.socialcare.response.CaseMention;
 import io.socialcare.response.CaseProjection;
 import io.socialcare.response.Channels;
 import io.socialcare.response.Reply;
-import io.socialcare.response.Template;
 import io.socialcare.response.config.ResponseConfig;
 import io.socialcare.response.repository.CaseRepository;
 import io.socialcare.response.repository.ReplyRepository;
-import io.socialcare.response.repository.TemplateRepository;
+import io.socialcare.response.repository.ReplyStore;
 import io.socialcare.response.rest.ReplyRequest;
 
 /**
@@ -36,43 +34,44 @@ public class ReplyService {
 
     private final CaseRepository cases;
     private final ReplyRepository replies;
-    private final TemplateRepository templates;
+    private final ReplyStore store;
     private final RiskCheck riskCheck;
     private final ResponseConfig config;
     private final ReplyWindows windows;
 
-    public ReplyService(CaseRepository cases, ReplyRepository replies, TemplateRepository templates,
-            RiskCheck riskCheck, ResponseConfig config, ReplyWindows windows) {
-        this.windows = windows;
+    public ReplyService(CaseRepository cases, ReplyRepository replies, ReplyStore store, RiskCheck riskCheck,
+            ResponseConfig config, ReplyWindows windows) {
         this.cases = cases;
         this.replies = replies;
-        this.templates = templates;
+        this.store = store;
         this.riskCheck = riskCheck;
         this.config = config;
+        this.windows = windows;
     }
 
     /** The outcome of a reply request: the reply and whether this request created it. */
     public record Outcome(Reply reply, boolean created) {
     }
 
-    @WithTransaction
+    /**
+     * Two round trips and no transaction: one read of everything the request needs (case, answered mention, a reply
+     * already made with this key, template), then one {@code INSERT ... ON CONFLICT DO NOTHING}, the only write, which
+     * the unique constraint on (case, key) decides between concurrent requests.
+     */
     public Uni<Outcome> create(String caseId, String idempotencyKey, ReplyRequest request, Caller caller) {
         String hash = BodyHash.of(request);
-        return cases.findById(caseId).flatMap(c -> {
-            if (c == null || !caller.canSee(c.brand)) {
+        String traceParent = Traces.currentTraceParent();
+        return store.context(caseId, idempotencyKey, request.inReplyTo(), request.templateId()).flatMap(context -> {
+            if (context == null || !caller.canSee(context.brand())) {
                 throw ProblemException.notFound("No case " + caseId);
             }
-            return replies.findByKey(caseId, idempotencyKey).flatMap(existing -> {
-                if (existing != null) {
-                    return Uni.createFrom().item(replay(existing, hash));
-                }
-                return cases.mentions(caseId)
-                        .flatMap(mentions -> template(request, c)
-                                .map(template -> build(c, mentions, template, request, idempotencyKey, hash, caller)))
-                        .flatMap(reply -> replies.insertIfAbsent(reply).flatMap(inserted -> inserted
-                                ? Uni.createFrom().item(new Outcome(reply, true))
-                                : replies.findByKey(caseId, idempotencyKey).map(winner -> replay(winner, hash))));
-            });
+            if (context.existingId() != null) {
+                return store.findByKey(caseId, idempotencyKey).map(existing -> replay(existing, hash));
+            }
+            Reply reply = build(caseId, context, request, idempotencyKey, hash, caller, traceParent);
+            return store.insertIfAbsent(reply).flatMap(inserted -> inserted
+                    ? Uni.createFrom().item(new Outcome(reply, true))
+                    : store.findByKey(caseId, idempotencyKey).map(winner -> replay(winner, hash)));
         });
     }
 
@@ -83,31 +82,44 @@ public class ReplyService {
         return new Outcome(existing, false);
     }
 
-    private Uni<Template> template(ReplyRequest request, CaseProjection c) {
-        if (request.templateId() == null) {
-            return Uni.createFrom().nullItem();
+    private Reply build(String caseId, ReplyStore.Context context, ReplyRequest request, String idempotencyKey,
+            String hash, Caller caller, String traceParent) {
+        if (request.templateId() != null && (context.templateText() == null
+                || !context.brand().equals(context.templateBrand()))) {
+            throw ProblemException.invalid("templateId", "is not a template of brand " + context.brand());
         }
-        return templates.findById(request.templateId()).map(t -> {
-            if (t == null || !t.brand.equals(c.brand)) {
-                throw ProblemException.invalid("templateId", "is not a template of brand " + c.brand);
+        if (context.mentionId() == null) {
+            if (request.inReplyTo() != null) {
+                throw ProblemException.invalid("inReplyTo", "is not a mention of this case");
             }
-            return t;
-        });
-    }
+            throw ProblemException.conflict("The case has no mention to answer");
+        }
+        CaseProjection c = new CaseProjection();
+        c.id = caseId;
+        c.brand = context.brand();
+        c.priority = context.priority();
+        c.customerName = context.customerName();
+        CaseMention mention = new CaseMention();
+        mention.caseId = caseId;
+        mention.mentionId = context.mentionId();
+        mention.channel = context.channel();
+        mention.externalId = context.externalId();
+        mention.threadId = context.threadId();
+        mention.authorHandle = context.authorHandle();
+        mention.authorName = context.authorName();
+        mention.at = context.mentionAt();
 
-    private Reply build(CaseProjection c, List<CaseMention> mentions, Template template, ReplyRequest request,
-            String idempotencyKey, String hash, Caller caller) {
-        CaseMention mention = answered(mentions, request.inReplyTo());
         Validator violations = new Validator();
         String text = request.text();
         boolean impersonal = false;
-        if (template != null) {
-            String rendered = TemplateRenderer.render(template.text, request.variables(), c, mention, violations);
+        if (request.templateId() != null) {
+            String rendered = TemplateRenderer.render(context.templateText(), request.variables(), c, mention,
+                    violations);
             boolean unedited = text == null || text.strip().equals(rendered.strip());
             if (text == null) {
                 text = rendered;
             }
-            impersonal = unedited && !personal(template.text);
+            impersonal = unedited && !personal(context.templateText());
         }
         if (Channels.X.equals(mention.channel) && text != null && text.length() > X_MAX_LENGTH) {
             violations.add(request.text() != null ? "text" : "templateId",
@@ -142,19 +154,9 @@ public class ReplyService {
         r.nextAttemptAt = needsApproval ? null : now;
         r.requestedBy = caller.name();
         r.kind = Reply.KIND_AGENT;
-        r.traceParent = Traces.currentTraceParent();
+        r.traceParent = traceParent;
         r.createdAt = now;
         return r;
-    }
-
-    /** The mention a reply answers: the one named, or the case's latest. */
-    private static CaseMention answered(List<CaseMention> mentions, String inReplyTo) {
-        if (inReplyTo != null) {
-            return mentions.stream().filter(m -> m.mentionId.equals(inReplyTo)).findFirst()
-                    .orElseThrow(() -> ProblemException.invalid("inReplyTo", "is not a mention of this case"));
-        }
-        return mentions.stream().max(Comparator.comparing((CaseMention m) -> m.at).thenComparing(m -> m.mentionId))
-                .orElseThrow(() -> ProblemException.conflict("The case has no mention to answer"));
     }
 
     /**

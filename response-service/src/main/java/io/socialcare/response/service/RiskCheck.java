@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,6 +59,10 @@ public class RiskCheck {
     private static final Pattern PHONE = Pattern.compile("(?<![\\w])\\+?\\d(?:[ .-]?\\d){8,13}(?![\\w])");
     private static final Pattern SHOUTED_WORD = Pattern.compile("\\b\\p{Lu}{3,}\\b");
     private static final Pattern WORD = Pattern.compile("\\b\\p{L}{3,}\\b");
+    /** Markers that only count as whole words ("lol", "/s"), compiled once. */
+    private static final Map<String, Pattern> WHOLE_WORD = Map.of(
+            "lol", Pattern.compile("(^|\\W)lol($|\\W)"),
+            "/s", Pattern.compile("(^|\\W)/s($|\\W)"));
 
     /** The assessment: a level and the reasons for it. */
     public record Assessment(String level, List<String> flags) {
@@ -147,8 +152,9 @@ public class RiskCheck {
 
     private static boolean containsAny(String text, List<String> markers) {
         for (String marker : markers) {
-            if (marker.equals("lol") || marker.equals("/s")) {
-                if (Pattern.compile("(^|\\W)" + Pattern.quote(marker) + "($|\\W)").matcher(text).find()) {
+            Pattern wholeWord = WHOLE_WORD.get(marker);
+            if (wholeWord != null) {
+                if (wholeWord.matcher(text).find()) {
                     return true;
                 }
             } else if (text.contains(marker)) {

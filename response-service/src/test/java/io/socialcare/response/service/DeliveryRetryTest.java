@@ -202,7 +202,8 @@ class DeliveryRetryTest {
 
     @Test
     void channelBreakerOpensAfterConsecutiveFailuresHoldsThatChannelOnlyAndClosesAfterATrial() {
-        // linkedin's breaker opens after 3 consecutive failures for 2 s (test configuration); no other test uses it
+        // linkedin's breaker opens after 3 consecutive failures for 5 s (test configuration, long enough for a busy
+        // machine to run the steps below while it is open); no other test uses it
         String brand = brand();
         CaseEvent first = openCase(brand, "linkedin");
         CaseEvent second = openCase(brand, "linkedin");

@@ -29,12 +29,25 @@ public interface RoutingConfig {
 
     Outbox outbox();
 
+    Cache cache();
+
     /** The outbox of the cases topic. */
     interface Outbox {
 
         /** How often the relay publishes events that could not be published right after their commit. */
         @WithDefault("5s")
         String relayEvery();
+    }
+
+    /** Configuration read on every routed mention. */
+    interface Cache {
+
+        /**
+         * How long a brand's departments and SLA policy are kept in memory; a change made through this replica is seen
+         * at once, one made through another replica within this time.
+         */
+        @WithDefault("5s")
+        Duration ttl();
     }
 
     /** First-response SLA. */

@@ -1,57 +1,133 @@
 package io.socialcare.routing.messaging;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.socialcare.contract.EventTypes;
 import io.socialcare.contract.MentionEvent;
+import io.socialcare.routing.service.BatchRouter;
 import io.socialcare.routing.service.CareMetrics;
 import io.socialcare.routing.service.RoutingService;
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Consumes {@code mentions}: each captured mention is routed into a case. Idempotent (a mention already routed
- * changes nothing); a record that cannot be read fails and goes to {@code mentions.dlq}.
+ * Consumes {@code mentions} in batches (one poll): each captured mention is routed into a case. The readable
+ * mentions of a batch are routed together in one transaction ({@link BatchRouter}), in their order; when that is not
+ * possible (a customer merge, or a failure that retrying the batch did not cure) they are routed one by one, each in
+ * its own transaction, as before. Idempotent (a mention already routed changes nothing); a record that cannot be read,
+ * or that still fails alone after retries, is nacked and goes to {@code mentions.dlq} with the reason, without holding
+ * up the others.
  */
 @ApplicationScoped
 public class MentionConsumer {
 
     private final ObjectMapper mapper;
+    private final BatchRouter batches;
     private final RoutingService routing;
     private final CaseEventPublisher publisher;
     private final CareMetrics metrics;
 
-    public MentionConsumer(ObjectMapper mapper, RoutingService routing, CaseEventPublisher publisher,
-            CareMetrics metrics) {
+    public MentionConsumer(ObjectMapper mapper, BatchRouter batches, RoutingService routing,
+            CaseEventPublisher publisher, CareMetrics metrics) {
         this.mapper = mapper;
+        this.batches = batches;
         this.routing = routing;
         this.publisher = publisher;
         this.metrics = metrics;
     }
 
-    /** A failed record goes to {@code mentions.dlq} (failure-strategy dead-letter-queue); it is counted. */
-    @Incoming(EventTypes.TOPIC_MENTIONS)
-    public Uni<Void> onMention(String value) {
-        return process(value).onFailure().invoke(e -> metrics.deadLettered(EventTypes.TOPIC_MENTIONS + ".dlq"));
+    private record Readable(KafkaRecord<String, String> record, BatchRouter.Item item) {
     }
 
-    private Uni<Void> process(String value) {
-        MentionEvent mention;
-        try {
-            mention = read(value);
-        } catch (Exception e) {
-            Log.warnf("Unreadable record on %s: %s", EventTypes.TOPIC_MENTIONS, e.getMessage());
-            return Uni.createFrom().failure(e);
+    /** Every record of the batch is acked once routed, or nacked (failure-strategy dead-letter-queue) and counted. */
+    @Incoming(EventTypes.TOPIC_MENTIONS)
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public Uni<Void> onMentions(KafkaRecordBatch<String, String> batch) {
+        List<Readable> readable = new ArrayList<>();
+        List<Uni<Void>> dead = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            try {
+                BatchRouter.Item item = new BatchRouter.Item(read(record.getPayload()), traceparent(record));
+                readable.add(new Readable(record, item));
+            } catch (Exception e) {
+                Log.warnf("Unreadable record on %s: %s", EventTypes.TOPIC_MENTIONS, e.getMessage());
+                dead.add(deadLetter(record, e));
+            }
         }
-        Log.debugf("Routing mention %s of brand %s", mention.id(), mention.brand());
+        Uni<Void> unreadable = dead.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(dead).andFailFast()
+                .replaceWithVoid();
+        if (readable.isEmpty()) {
+            return unreadable;
+        }
+        Log.debugf("Routing a batch of %d mention(s)", readable.size());
+        return unreadable.chain(() -> batches.route(readable.stream().map(Readable::item).toList()))
+                .onFailure().recoverWithItem(e -> {
+                    Log.warnf("A batch of %d mention(s) could not be routed together (%s); routing them one by one",
+                            readable.size(), e.getMessage());
+                    return null;
+                })
+                .chain(events -> {
+                    if (events == null) {
+                        return oneByOne(readable);
+                    }
+                    publisher.publishSoon(events);
+                    return Uni.join().all(readable.stream().map(r -> ack(r.record())).toList()).andFailFast()
+                            .replaceWithVoid();
+                });
+    }
+
+    /** Each mention in its own transaction, in order, retried with back-off before it is dead-lettered. */
+    private Uni<Void> oneByOne(List<Readable> readable) {
+        return Multi.createFrom().iterable(readable)
+                .onItem().transformToUniAndConcatenate(r -> route(r.item().mention())
+                        .chain(() -> ack(r.record()))
+                        .onFailure().recoverWithUni(e -> {
+                            Log.warnf("Mention %s could not be routed: %s", r.item().mention().id(), e.getMessage());
+                            return deadLetter(r.record(), e);
+                        }))
+                .collect().last().replaceWithVoid();
+    }
+
+    private Uni<Void> route(MentionEvent mention) {
         // a readable mention that fails to route (database briefly away) is retried before it would be dead-lettered
         return routing.route(mention)
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(3)
-                .flatMap(publisher::publish);
+                .invoke(publisher::publishSoon)
+                .replaceWithVoid();
+    }
+
+    private static Uni<Void> ack(KafkaRecord<String, String> record) {
+        return Uni.createFrom().completionStage(record::ack);
+    }
+
+    /** Nacks the record: the connector's failure strategy writes it to mentions.dlq with the reason. */
+    private Uni<Void> deadLetter(KafkaRecord<String, String> record, Throwable reason) {
+        metrics.deadLettered(EventTypes.TOPIC_MENTIONS + ".dlq");
+        return Uni.createFrom().completionStage(() -> record.nack(reason));
+    }
+
+    /** The trace the record belongs to: the connector's span for it, else the producer's traceparent header. */
+    private static String traceparent(KafkaRecord<String, String> record) {
+        String current = record.getMetadata(TracingMetadata.class)
+                .map(t -> CaseOutbox.traceparent(t.getCurrentContext())).orElse(null);
+        if (current != null) {
+            return current;
+        }
+        Header header = record.getHeaders() == null ? null : record.getHeaders().lastHeader("traceparent");
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     MentionEvent read(String value) throws Exception {
@@ -61,6 +137,21 @@ public class MentionConsumer {
         MentionEvent m = mapper.readValue(value, MentionEvent.class);
         if (blank(m.id()) || blank(m.brand()) || blank(m.channel()) || m.author() == null || blank(m.author().id())) {
             throw new IllegalArgumentException("a mention needs id, brand, channel and author.id");
+        }
+        List<String> stored = new ArrayList<>(List.of(m.id(), m.brand(), m.channel(), m.author().id()));
+        java.util.Collections.addAll(stored, m.externalId(), m.threadId(), m.author().handle(), m.author().name(),
+                m.customerRef(), m.lang());
+        if (m.analysis() != null) {
+            java.util.Collections.addAll(stored, m.analysis().language(), m.analysis().intent(),
+                    m.analysis().urgency());
+            if (m.analysis().topics() != null) {
+                stored.addAll(m.analysis().topics());
+            }
+        }
+        for (String field : stored) {
+            if (field != null && field.indexOf('\u0000') >= 0) {
+                throw new IllegalArgumentException("a mention field holds a NUL character, which cannot be stored");
+            }
         }
         return m;
     }

@@ -61,9 +61,9 @@ public class AgentResource {
         if (body == null) {
             throw ProblemException.invalid("body", "must not be empty");
         }
-        v.text("brand", body.brand(), 1, 100);
-        v.text("name", body.name(), 1, 200);
-        v.text("department", body.department(), 1, 100);
+        Requests.text(v, "brand", body.brand(), 1, 100);
+        Requests.text(v, "name", body.name(), 1, 200);
+        Requests.text(v, "department", body.department(), 1, 100);
         Requests.languages(v, "languages", body.languages());
         Requests.texts(v, "skills", body.skills(), 100);
         if (v.required("capacity", body.capacity()) && (body.capacity() < 0 || body.capacity() > 1000)) {

@@ -108,8 +108,8 @@ public class CaseResource {
             throw ProblemException.invalid("body", "must not be empty");
         }
         Validator v = new Validator();
-        v.text("toDepartment", body.toDepartment(), 1, 100);
-        v.text("reason", body.reason(), 1, 2000);
+        Requests.text(v, "toDepartment", body.toDepartment(), 1, 100);
+        Requests.text(v, "reason", body.reason(), 1, 2000);
         v.throwIfInvalid();
         return cases.transfer(Requests.uuidOr404(id, "case"), body.toDepartment(), body.reason(),
                 Boolean.TRUE.equals(body.force()), Requests.caller(scope));
@@ -128,7 +128,7 @@ public class CaseResource {
                     name = "example", value = ApiExamples.RESOLVE_REQUEST))) Dtos.ResolveRequest body) {
         String note = body == null ? null : body.note();
         Validator v = new Validator();
-        v.optionalText("note", note, 2000);
+        Requests.optionalText(v, "note", note, 2000);
         v.throwIfInvalid();
         return cases.resolve(Requests.uuidOr404(id, "case"), note, Requests.caller(scope));
     }

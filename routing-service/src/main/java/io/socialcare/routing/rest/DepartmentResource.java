@@ -58,8 +58,8 @@ public class DepartmentResource {
         if (body == null) {
             throw ProblemException.invalid("body", "must not be empty");
         }
-        v.text("brand", body.brand(), 1, 100);
-        v.text("name", body.name(), 1, 200);
+        Requests.text(v, "brand", body.brand(), 1, 100);
+        Requests.text(v, "name", body.name(), 1, 200);
         Requests.intents(v, "intents", body.intents());
         Requests.texts(v, "topics", body.topics(), 100);
         Requests.languages(v, "languages", body.languages());

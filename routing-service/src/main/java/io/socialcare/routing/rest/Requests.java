@@ -54,8 +54,27 @@ final class Requests {
             v.add(field, "must have at most 100 items");
         }
         for (int i = 0; i < values.size(); i++) {
-            v.text(field + "[" + i + "]", values.get(i), 1, max);
+            text(v, field + "[" + i + "]", values.get(i), 1, max);
         }
+    }
+
+    /** Required text of {@code min}..{@code max} characters that the store can hold (no NUL character). */
+    static boolean text(Validator v, String field, String value, int min, int max) {
+        return v.text(field, value, min, max) && storable(v, field, value);
+    }
+
+    /** Optional text of at most {@code max} characters that the store can hold (no NUL character). */
+    static boolean optionalText(Validator v, String field, String value, int max) {
+        return v.optionalText(field, value, max) && storable(v, field, value);
+    }
+
+    /** PostgreSQL text cannot hold the NUL character: such a value is refused naming the field, not a 500. */
+    static boolean storable(Validator v, String field, String value) {
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            v.add(field, "must not contain the NUL character");
+            return false;
+        }
+        return true;
     }
 
     static void intents(Validator v, String field, List<String> values) {

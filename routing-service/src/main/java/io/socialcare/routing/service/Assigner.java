@@ -27,11 +27,14 @@ public class Assigner {
     private final DepartmentRepository departments;
     private final AgentRepository agents;
     private final CaseRepository cases;
+    private final ConfigCache cache;
 
-    public Assigner(DepartmentRepository departments, AgentRepository agents, CaseRepository cases) {
+    public Assigner(DepartmentRepository departments, AgentRepository agents, CaseRepository cases,
+            ConfigCache cache) {
         this.departments = departments;
         this.agents = agents;
         this.cases = cases;
+        this.cache = cache;
     }
 
     public record DepartmentChoice(Department department, String reason) {
@@ -44,26 +47,31 @@ public class Assigner {
         }
     }
 
+    /** The department for a new case of the brand (departments from the cache). */
     public Uni<DepartmentChoice> chooseDepartment(String brand, String intent, List<String> topics, String language) {
-        return departments.listByBrand(brand).map(list -> {
-            if (list.isEmpty()) {
-                return new DepartmentChoice(null, "brand " + brand + " has no departments; the case waits unowned");
+        return cache.departments(brand).map(list -> chooseDepartment(list, brand, intent, topics, language));
+    }
+
+    /** The first of {@code list} (the brand's departments in routing order) that matches; else the first. */
+    public static DepartmentChoice chooseDepartment(List<Department> list, String brand, String intent,
+            List<String> topics, String language) {
+        if (list.isEmpty()) {
+            return new DepartmentChoice(null, "brand " + brand + " has no departments; the case waits unowned");
+        }
+        for (Department d : list) {
+            List<String> why = new ArrayList<>();
+            if (matches(d.intents, intent == null ? List.of() : List.of(intent), "intent", why)
+                    && matches(d.topics, topics, "topics", why)
+                    && matches(d.languages, language == null ? List.of() : List.of(language), "language", why)) {
+                String reason = why.isEmpty()
+                        ? "department " + d.name + " accepts every mention"
+                        : String.join(" and ", why) + " matched department " + d.name;
+                return new DepartmentChoice(d, reason);
             }
-            for (Department d : list) {
-                List<String> why = new ArrayList<>();
-                if (matches(d.intents, intent == null ? List.of() : List.of(intent), "intent", why)
-                        && matches(d.topics, topics, "topics", why)
-                        && matches(d.languages, language == null ? List.of() : List.of(language), "language", why)) {
-                    String reason = why.isEmpty()
-                            ? "department " + d.name + " accepts every mention"
-                            : String.join(" and ", why) + " matched department " + d.name;
-                    return new DepartmentChoice(d, reason);
-                }
-            }
-            Department first = list.get(0);
-            return new DepartmentChoice(first, "no department matched intent " + intent + ", topics " + topics
-                    + ", language " + language + "; the first department " + first.name + " takes it");
-        });
+        }
+        Department first = list.get(0);
+        return new DepartmentChoice(first, "no department matched intent " + intent + ", topics " + topics
+                + ", language " + language + "; the first department " + first.name + " takes it");
     }
 
     private static boolean matches(String[] accepted, List<String> actual, String what, List<String> why) {
@@ -93,15 +101,23 @@ public class Assigner {
         return Db.flush()
                 .chain(() -> departments.lock(department))
                 .chain(() -> agents.listAvailable(department))
-                .flatMap(candidates -> {
-                    List<Agent> speaking = new ArrayList<>();
-                    for (Agent a : candidates) {
-                        if (a.speaks(language) && a.capacity > 0 && !a.id.equals(excludeAgent)) {
-                            speaking.add(a);
-                        }
-                    }
-                    return cases.openLoad(speaking.stream().map(a -> a.id).toList()).map(load -> best(speaking, load));
-                });
+                .flatMap(candidates -> cases.openLoad(candidates.stream().map(a -> a.id).toList())
+                        .map(load -> best(candidates, load, language, excludeAgent)));
+    }
+
+    /**
+     * The least-loaded of {@code candidates} (the department's available agents) who speaks {@code language} and is
+     * under capacity, or null; {@code load} = open cases per agent.
+     */
+    public static AgentChoice best(List<Agent> candidates, Map<String, Long> load, String language,
+            String excludeAgent) {
+        List<Agent> speaking = new ArrayList<>();
+        for (Agent a : candidates) {
+            if (a.speaks(language) && a.capacity > 0 && !a.id.equals(excludeAgent)) {
+                speaking.add(a);
+            }
+        }
+        return best(speaking, load);
     }
 
     private static AgentChoice best(List<Agent> candidates, Map<String, Long> load) {

@@ -28,14 +28,16 @@ public class ConfigService {
     private final SlaPolicyRepository policies;
     private final CaseRepository cases;
     private final CaseService caseService;
+    private final ConfigCache cache;
 
     public ConfigService(DepartmentRepository departments, AgentRepository agents, SlaPolicyRepository policies,
-            CaseRepository cases, CaseService caseService) {
+            CaseRepository cases, CaseService caseService, ConfigCache cache) {
         this.departments = departments;
         this.agents = agents;
         this.policies = policies;
         this.cases = cases;
         this.caseService = caseService;
+        this.cache = cache;
     }
 
     public Uni<Dtos.DepartmentView> putDepartment(String id, Dtos.DepartmentRequest r, Caller caller) {
@@ -60,7 +62,7 @@ public class ConfigService {
                 d.updatedAt = now;
                 return (existing == null ? departments.persist(d) : Uni.createFrom().item(d)).map(ConfigService::view);
             });
-        }));
+        })).invoke(() -> cache.changed(r.brand()));
     }
 
     public Uni<List<Dtos.DepartmentView>> listDepartments(String brand) {
@@ -124,7 +126,7 @@ public class ConfigService {
             p.lowMinutes = m.low();
             p.updatedAt = Db.now();
             return (existing == null ? policies.persist(p) : Uni.createFrom().item(p)).map(ConfigService::view);
-        }));
+        })).invoke(() -> cache.changed(brand));
     }
 
     public Uni<Dtos.SlaPolicyView> getSlaPolicy(String brand, SlaBudgets defaults) {

@@ -33,7 +33,9 @@ import io.socialcare.routing.repository.CustomerRepository;
 /**
  * Routes a captured mention into a case: finds or creates the customer, then joins their open case, reopens a case
  * resolved recently, or opens a new one and assigns it. One transaction per mention; the partial unique index on
- * open cases decides races between replicas, and the loser retries (and then joins the winner's case).
+ * open cases decides races between replicas, and the loser retries (and then joins the winner's case). The mentions
+ * consumer routes whole batches with {@link BatchRouter}, which applies the same rules (the static methods here), and
+ * comes here one mention at a time for a batch that needs a customer merge or could not be routed together.
  */
 @ApplicationScoped
 public class RoutingService {
@@ -224,7 +226,7 @@ public class RoutingService {
                 .replaceWithVoid();
     }
 
-    private static CaseMention mention(UUID caseId, MentionEvent m, Instant now) {
+    static CaseMention mention(UUID caseId, MentionEvent m, Instant now) {
         CaseMention cm = new CaseMention();
         cm.mentionId = m.id();
         cm.caseId = caseId;
@@ -239,6 +241,27 @@ public class RoutingService {
         return cm;
     }
 
+    /** A new case of the customer for the mention (status new, version 1); department and due time still to set. */
+    static CareCase newCase(UUID customerId, MentionEvent m, Instant now) {
+        MentionEvent.Analysis analysis = m.analysis();
+        CareCase c = new CareCase();
+        c.id = UUID.randomUUID();
+        c.brand = m.brand();
+        c.customerId = customerId;
+        c.status = CaseStatus.NEW;
+        c.priority = Priority.of(urgency(m));
+        c.intent = analysis == null ? null : analysis.intent();
+        c.language = analysis != null && analysis.language() != null ? analysis.language() : m.lang();
+        List<String> topics = analysis == null || analysis.topics() == null ? List.of() : analysis.topics();
+        c.topics = topics.stream().filter(java.util.Objects::nonNull).toArray(String[]::new);
+        c.version = 1;
+        c.slaStartedAt = now;
+        c.queuedAt = now;
+        c.createdAt = now;
+        c.updatedAt = now;
+        return c;
+    }
+
     private static String urgency(MentionEvent m) {
         return m.analysis() == null ? null : m.analysis().urgency();
     }
@@ -246,6 +269,17 @@ public class RoutingService {
     /** A follow-up joins the open case with its owner. */
     private Uni<List<CaseEvent>> join(CareCase c, MentionEvent m) {
         Instant now = Db.now();
+        applyJoin(c, m, now);
+        return mentions.persist(mention(c.id, m, now))
+                .chain(() -> snapshots.event(c, EventTypes.CASE_MENTION_ADDED))
+                .map(List::of);
+    }
+
+    /**
+     * What a follow-up changes on the open case it joins: a new version, the priority raised to the mention's urgency,
+     * and a case waiting for the customer back to its owner with the SLA clock resumed.
+     */
+    static void applyJoin(CareCase c, MentionEvent m, Instant now) {
         c.version++;
         c.updatedAt = now;
         String priority = Priority.of(urgency(m));
@@ -256,9 +290,6 @@ public class RoutingService {
             resumeSla(c, now);
             c.status = c.agent != null ? CaseStatus.ASSIGNED : CaseStatus.NEW;
         }
-        return mentions.persist(mention(c.id, m, now))
-                .chain(() -> snapshots.event(c, EventTypes.CASE_MENTION_ADDED))
-                .map(List::of);
     }
 
     /** Restarts a paused SLA clock: the due time moves by the time spent waiting for the customer. */
@@ -274,51 +305,48 @@ public class RoutingService {
     /** A follow-up within the reopen window reopens the case with the same owner and a new first-response clock. */
     private Uni<List<CaseEvent>> reopen(CareCase c, MentionEvent m) {
         Instant now = Db.now();
-        String priority = Priority.of(urgency(m));
-        if (Priority.ALL.indexOf(priority) > Priority.ALL.indexOf(c.priority)) {
-            c.priority = priority;
-        }
-        return budgets.budget(c.brand, c.priority).flatMap(budget -> {
-            c.status = c.agent != null ? CaseStatus.ASSIGNED : CaseStatus.NEW;
-            c.queuedAt = c.agent != null ? null : now;
-            c.resolvedAt = null;
-            c.version++;
-            c.updatedAt = now;
-            c.slaStartedAt = now;
-            c.firstResponseDueAt = now.plus(budget);
-            c.firstResponseAt = null;
-            c.waitingSince = null;
-            c.breached = false;
-            c.escalated = false;
-            c.routingReason = "reopened by a follow-up within " + config.reopenWindow().toDays()
-                    + " days of its resolution; same owner";
+        return budgets.budget(c.brand, reopenPriority(c, m)).flatMap(budget -> {
+            applyReopen(c, m, budget, now, config.reopenWindow());
             return mentions.persist(mention(c.id, m, now))
-                    .chain(() -> log.persist(CaseLogEntry.of(c.id, "reopened", "by mention " + m.id(),
-                            "routing-service")))
+                    .chain(() -> log.persist(reopenLog(c, m)))
                     .chain(() -> snapshots.event(c, EventTypes.CASE_REOPENED))
                     .map(List::of);
         });
     }
 
+    /** The priority of a reopened case: the higher of its own and the mention's urgency. */
+    static String reopenPriority(CareCase c, MentionEvent m) {
+        String priority = Priority.of(urgency(m));
+        return Priority.ALL.indexOf(priority) > Priority.ALL.indexOf(c.priority) ? priority : c.priority;
+    }
+
+    /** What reopening changes: open again with the same owner, a new version and a new first-response clock. */
+    static void applyReopen(CareCase c, MentionEvent m, java.time.Duration budget, Instant now,
+            java.time.Duration window) {
+        c.priority = reopenPriority(c, m);
+        c.status = c.agent != null ? CaseStatus.ASSIGNED : CaseStatus.NEW;
+        c.queuedAt = c.agent != null ? null : now;
+        c.resolvedAt = null;
+        c.version++;
+        c.updatedAt = now;
+        c.slaStartedAt = now;
+        c.firstResponseDueAt = now.plus(budget);
+        c.firstResponseAt = null;
+        c.waitingSince = null;
+        c.breached = false;
+        c.escalated = false;
+        c.routingReason = "reopened by a follow-up within " + window.toDays() + " days of its resolution; same owner";
+    }
+
+    static CaseLogEntry reopenLog(CareCase c, MentionEvent m) {
+        return CaseLogEntry.of(c.id, "reopened", "by mention " + m.id(), "routing-service");
+    }
+
     /** A new case: opened in the matching department, then assigned when an agent has capacity. */
     private Uni<List<CaseEvent>> open(Customer customer, MentionEvent m) {
         Instant now = Db.now();
-        MentionEvent.Analysis analysis = m.analysis();
-        CareCase c = new CareCase();
-        c.id = UUID.randomUUID();
-        c.brand = m.brand();
-        c.customerId = customer.id;
-        c.status = CaseStatus.NEW;
-        c.priority = Priority.of(urgency(m));
-        c.intent = analysis == null ? null : analysis.intent();
-        c.language = analysis != null && analysis.language() != null ? analysis.language() : m.lang();
-        List<String> topics = analysis == null || analysis.topics() == null ? List.of() : analysis.topics();
-        c.topics = topics.toArray(String[]::new);
-        c.version = 1;
-        c.slaStartedAt = now;
-        c.queuedAt = now;
-        c.createdAt = now;
-        c.updatedAt = now;
+        CareCase c = newCase(customer.id, m, now);
+        List<String> topics = Snapshots.list(c.topics);
         return budgets.budget(c.brand, c.priority)
                 .invoke(budget -> c.firstResponseDueAt = now.plus(budget))
                 .chain(() -> assigner.chooseDepartment(c.brand, c.intent, topics, c.language))

@@ -24,11 +24,17 @@ import io.socialcare.routing.repository.CaseRepository;
 
 /**
  * The first-response SLA: records the first reply, escalates unanswered cases at a share of their budget
- * (priority one level up, {@code case.escalated}) and marks them breached after the due time. The clock does not
- * run while a case waits for the customer.
+ * (priority one level up, {@code case.escalated}) and marks them breached after the due time
+ * ({@code case.sla_breached}). The clock does not run while a case waits for the customer.
  */
 @ApplicationScoped
 public class SlaService {
+
+    /**
+     * Added to the contract's case events: the case missed its first-response due time (marked by the sweep, or by a
+     * first reply that came late); published once per SLA clock, with the case's next version.
+     */
+    public static final String CASE_SLA_BREACHED = "case.sla_breached";
 
     private final CaseRepository cases;
     private final CaseLogRepository log;
@@ -47,34 +53,46 @@ public class SlaService {
         this.metrics = metrics;
     }
 
-    /** What the first response of a case changed, for the metrics after the commit. */
-    private record FirstResponse(String brand, String priority, Duration elapsed, boolean breached) {
+    /** What the first response of a case changed, for the metrics after the commit, and the event of a breach. */
+    private record FirstResponse(String brand, String priority, Duration elapsed, boolean breached, CaseEvent event) {
     }
 
     /**
      * Sets the case's first response time unless it has one (idempotent: the row is locked and a known first response
-     * is kept); an unknown case is ignored. A response after the due time marks the case breached.
+     * is kept); an unknown case is ignored. A response after the due time marks the case breached
+     * ({@code case.sla_breached} unless the sweep marked it before).
      */
     public Uni<Void> firstResponse(UUID caseId, Instant at) {
         Instant when = at != null ? at : Db.now();
-        return Panache.withTransaction(() -> cases.findById(caseId, LockModeType.PESSIMISTIC_WRITE).map(c -> {
+        return Panache.withTransaction(() -> cases.findById(caseId, LockModeType.PESSIMISTIC_WRITE).flatMap(c -> {
             if (c == null || c.firstResponseAt != null) {
-                return null;
+                return Uni.createFrom().<FirstResponse>nullItem();
             }
             boolean late = when.isAfter(c.firstResponseDueAt);
             boolean newlyBreached = late && !c.breached;
             c.firstResponseAt = when;
             c.breached = c.breached || late;
-            return new FirstResponse(c.brand, c.priority, Duration.between(c.slaStartedAt, when), newlyBreached);
+            Duration elapsed = Duration.between(c.slaStartedAt, when);
+            if (!newlyBreached) {
+                return Uni.createFrom().item(new FirstResponse(c.brand, c.priority, elapsed, false, null));
+            }
+            c.version++;
+            c.updatedAt = Db.now();
+            return log.persist(CaseLogEntry.of(c.id, "breached", "first response at " + when + ", due at "
+                    + c.firstResponseDueAt, "sla"))
+                    .chain(() -> snapshots.event(c, CASE_SLA_BREACHED))
+                    .map(event -> new FirstResponse(c.brand, c.priority, elapsed, true, event));
         }))
-                .invoke(r -> {
+                .call(r -> {
                     Log.debugf("First response of case %s: %s", caseId, r == null ? "already known" : when);
-                    if (r != null) {
-                        metrics.firstResponse(r.brand(), r.priority(), r.elapsed());
-                        if (r.breached()) {
-                            metrics.slaBreached(r.brand());
-                        }
+                    if (r == null) {
+                        return Uni.createFrom().voidItem();
                     }
+                    metrics.firstResponse(r.brand(), r.priority(), r.elapsed());
+                    if (r.breached()) {
+                        metrics.slaBreached(r.brand());
+                    }
+                    return publisher.publish(r.event() == null ? List.of() : List.of(r.event()));
                 })
                 .replaceWithVoid();
     }
@@ -105,11 +123,16 @@ public class SlaService {
         Uni<Void> step = Uni.createFrom().voidItem();
         if (now.isAfter(c.firstResponseDueAt)) {
             c.breached = true;
+            c.version++;
             c.updatedAt = now;
             changed[0]++;
             breached.add(c.brand);
+            Log.infof("Case %s missed its first-response due time %s", c.id, c.firstResponseDueAt);
             step = log.persist(CaseLogEntry.of(c.id, "breached", "no first response by " + c.firstResponseDueAt,
-                    "sla")).replaceWithVoid();
+                    "sla"))
+                    .chain(() -> snapshots.event(c, CASE_SLA_BREACHED))
+                    .invoke(events::add)
+                    .replaceWithVoid();
         } else if (!c.escalated && reachedEscalation(c, now)) {
             String before = c.priority;
             c.escalated = true;
