@@ -47,6 +47,15 @@ public final class TestKafka {
         }
     }
 
+    /** Sends without waiting for the broker's answer; {@link #flush()} waits for every such send. */
+    public static void sendAsync(String topic, String key, String value) {
+        producer().send(new ProducerRecord<>(topic, key, value));
+    }
+
+    public static void flush() {
+        producer().flush();
+    }
+
     /** Sends a record with the binary-mode CloudEvents headers that listening-service's records carry. */
     public static void sendCloudEvent(String topic, String key, String value, String type) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);

@@ -51,21 +51,28 @@ import org.bson.Document;
  *
  * <ol>
  * <li><b>Load</b>: writes N contributions in M themes of a fresh brand straight into MongoDB, with exactly the
- * documents the service itself writes (themes with their prepared aggregates and samples, contributions marked
- * applied, (theme, customer) pairs); this is not the consumer path, which phase 3 measures separately.</li>
+ * documents the service itself writes (themes with their prepared aggregates, samples and revision, contributions
+ * marked applied, (theme, customer) pairs, the brand's change counter), in bulk inserts from one generator thread and
+ * one writer per collection; this is not the consumer path, which phase 3 measures separately.</li>
  * <li><b>Latency</b> over HTTP with a bearer token: {@code GET /api/v1/themes?brand=…&limit=50} (sort customers, then
- * trending) and {@code GET /api/v1/themes/{id}} on random themes, closed loop with C clients for S seconds each;
- * p50/p95/p99/max from HdrHistogram.</li>
- * <li><b>Consumption</b>: K {@code mention.captured} records (suggestions in es/en/pt of a second fresh brand) are
- * produced to {@code mentions}; the rate is K over the time from the first send until the service's trend
- * counters include all K (polled through {@code GET /api/v1/trends}).</li>
+ * trending), a second page by cursor, and {@code GET /api/v1/themes/{id}} on random themes, closed loop with C
+ * clients for S seconds each; p50/p95/p99/max from HdrHistogram.</li>
+ * <li><b>Consumption</b>: K {@code mention.captured} records (¾ suggestions in es/en/pt, ¼ praise) are produced to
+ * {@code mentions} for the loaded brand (so that they are matched against its themes; {@code BENCH_CONSUME_BRAND=fresh}
+ * uses a brand without themes); the rate is K over the time from the first send until the service's trend counters
+ * include all K (polled through {@code GET /api/v1/trends}). Meanwhile one client keeps listing the brand's themes,
+ * to show what a list costs while the brand changes ({@code BENCH_LIST_WHILE_CONSUMING=false} leaves it out).
+ * With {@code BENCH_WATCH_PIDS=service:PID,mongo:PID,kafka:PID} every phase also reports the CPU time each process
+ * used per request or per mention (from {@code /proc}), which does not depend on how busy the machine is.</li>
  * </ol>
  *
  * Environment: FEEDBACK_URL (http://127.0.0.1:8084), QUARKUS_MONGODB_CONNECTION_STRING (mongodb://127.0.0.1:27017),
- * FEEDBACK_DB (feedback), KAFKA_BOOTSTRAP_SERVERS (127.0.0.1:9092), BENCH_CONTRIBUTIONS (100000), BENCH_THEMES
- * (1000), BENCH_SECONDS (20), BENCH_CLIENTS (4), BENCH_MENTIONS (20000); the token: BENCH_SIGNING_KEY (a PKCS#8 PEM
- * RSA key whose public half the service verifies with {@code quarkus.oidc.public-key}), else Keycloak at KEYCLOAK_URL
- * with KC_BOOTSTRAP_ADMIN_PASSWORD as {@code ./suite bench} does.
+ * FEEDBACK_DB (feedback), KAFKA_BOOTSTRAP_SERVERS (127.0.0.1:9092), BENCH_CONTRIBUTIONS (1000000), BENCH_THEMES
+ * (10000), BENCH_SECONDS (20), BENCH_CLIENTS (4), BENCH_WARMUP_SECONDS (10), BENCH_MENTIONS (100000), BENCH_PHASES
+ * (load,http,consume),
+ * BENCH_BRAND (reuse a brand loaded before), BENCH_CONSUME_BRAND (loaded | fresh); the token: BENCH_TOKEN, or
+ * BENCH_SIGNING_KEY (a PKCS#8 PEM RSA key whose public half the service verifies with {@code quarkus.oidc.public-key}),
+ * else Keycloak at KEYCLOAK_URL with KC_BOOTSTRAP_ADMIN_PASSWORD as {@code ./suite bench} does.
  */
 public final class FeedbackBench {
 
@@ -91,66 +98,146 @@ public final class FeedbackBench {
     private final String mongoUri = env.getOrDefault("QUARKUS_MONGODB_CONNECTION_STRING", "mongodb://127.0.0.1:27017");
     private final String database = env.getOrDefault("FEEDBACK_DB", "feedback");
     private final String kafka = env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
-    private final int contributions = Integer.parseInt(env.getOrDefault("BENCH_CONTRIBUTIONS", "100000"));
-    private final int themeCount = Integer.parseInt(env.getOrDefault("BENCH_THEMES", "1000"));
+    private final int contributions = Integer.parseInt(env.getOrDefault("BENCH_CONTRIBUTIONS", "1000000"));
+    private final int themeCount = Integer.parseInt(env.getOrDefault("BENCH_THEMES", "10000"));
     private final int seconds = Integer.parseInt(env.getOrDefault("BENCH_SECONDS", "20"));
     private final int clients = Integer.parseInt(env.getOrDefault("BENCH_CLIENTS", "4"));
-    private final int mentions = Integer.parseInt(env.getOrDefault("BENCH_MENTIONS", "20000"));
+    private final int mentions = Integer.parseInt(env.getOrDefault("BENCH_MENTIONS", "100000"));
+    private final String phases = env.getOrDefault("BENCH_PHASES", "load,http,consume");
+    private final Duration warmUp = Duration.ofSeconds(Integer.parseInt(env.getOrDefault("BENCH_WARMUP_SECONDS", "10")));
     private final String run = Long.toString(System.currentTimeMillis() / 1000, 36);
     /** BENCH_BRAND: measure a brand loaded by an earlier run instead of loading a new one. */
     private final String brand = env.getOrDefault("BENCH_BRAND", "fbbench-" + run);
     private final boolean reuse = env.containsKey("BENCH_BRAND");
-    private final String streamBrand = "fbstream-" + run;
+    private final String streamBrand = "fresh".equals(env.get("BENCH_CONSUME_BRAND")) ? "fbstream-" + run : brand;
     private final Random random = new Random(42);
 
     public static void main(String[] args) throws Exception {
-        new FeedbackBench().run(args.length > 0 ? args[0] : "all");
+        new FeedbackBench().run();
+        System.exit(0); // the HTTP client's and the writers' threads would keep the JVM alive
     }
 
-    private void run(String phases) throws Exception {
-        System.out.printf(Locale.ROOT, "feedback-service benchmark: %d contributions in %d themes (brand %s), %d cores, %s, Java %s%n",
-                contributions, themeCount, brand, Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"),
-                System.getProperty("java.version"));
+    private void run() throws Exception {
+        System.out.printf(Locale.ROOT, "feedback-service benchmark: %d contributions in %d themes (brand %s), %d cores, %s,"
+                        + " Java %s, load average %s%n", contributions, themeCount, brand,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"),
+                System.getProperty("java.version"), loadAverage());
         String token = token(List.of(brand, streamBrand));
         List<String> ids;
         long t0 = System.nanoTime();
         try (MongoClient mongo = MongoClients.create(mongoUri)) {
-            ids = reuse ? existing(mongo.getDatabase(database)) : load(mongo.getDatabase(database));
+            ids = reuse || !phases.contains("load") ? existing(mongo.getDatabase(database)) : load(mongo.getDatabase(database));
         }
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
-        if (reuse) {
+        if (reuse || !phases.contains("load")) {
             System.out.printf(Locale.ROOT, "reusing brand %s: %d themes%n", brand, ids.size());
         } else {
             System.out.printf(Locale.ROOT, "load: %d contributions, %d themes in %.1f s (%.0f contributions/s into MongoDB)%n",
                     contributions, themeCount, loadSeconds, contributions / loadSeconds);
         }
 
-        String list = feedback + "/api/v1/themes?limit=50&brand=" + brand;
-        measure("warm-up list", 2, Duration.ofSeconds(3), i -> get(list, token));
-        print(measure("GET /themes (sort customers, limit 50)", clients, Duration.ofSeconds(seconds), i -> get(list, token)));
-        print(measure("GET /themes (sort trending, limit 50)", clients, Duration.ofSeconds(seconds),
-                i -> get(list + "&sort=trending", token)));
-        print(measure("GET /themes/{id}", clients, Duration.ofSeconds(seconds),
-                i -> get(feedback + "/api/v1/themes/" + ids.get((int) Math.floorMod(i * 7919L, ids.size())), token)));
-        if (!"http".equals(phases)) {
+        if (phases.contains("http")) {
+            String list = feedback + "/api/v1/themes?limit=50&brand=" + brand;
+            long coldStart = System.nanoTime();
+            int coldStatus = HTTP.send(get(list, token), HttpResponse.BodyHandlers.ofString()).statusCode();
+            System.out.printf(Locale.ROOT, "first list of the brand (loads its read model): %d in %.0f ms%n", coldStatus,
+                    (System.nanoTime() - coldStart) / 1e6);
+            measure("warm-up", clients, warmUp, i -> get(list + (i % 2 == 0 ? "" : "&sort=trending"), token));
+            print(measure("GET /themes (sort customers, limit 50)", clients, Duration.ofSeconds(seconds),
+                    i -> get(list, token)));
+            print(measure("GET /themes (sort trending, limit 50)", clients, Duration.ofSeconds(seconds),
+                    i -> get(list + "&sort=trending", token)));
+            String cursor = nextCursor(list, token);
+            print(measure("GET /themes (2nd page by cursor)", clients, Duration.ofSeconds(seconds),
+                    i -> get(list + "&cursor=" + cursor, token)));
+            measure("warm-up", clients, warmUp,
+                    i -> get(feedback + "/api/v1/themes/" + ids.get((int) Math.floorMod(i * 31L, ids.size())), token));
+            print(measure("GET /themes/{id}", clients, Duration.ofSeconds(seconds),
+                    i -> get(feedback + "/api/v1/themes/" + ids.get((int) Math.floorMod(i * 7919L, ids.size())), token)));
+        }
+        if (phases.contains("consume")) {
             consume(token);
         }
+        System.out.printf(Locale.ROOT, "done; load average %s%n", loadAverage());
+    }
+
+    /** BENCH_WATCH_PIDS=service:123,mongo:456: processes whose CPU time each phase reports (from /proc). */
+    private final Map<String, Long> watched = watched(env.getOrDefault("BENCH_WATCH_PIDS", ""));
+
+    private static Map<String, Long> watched(String spec) {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        for (String part : spec.split(",")) {
+            String[] kv = part.split(":");
+            if (kv.length == 2) {
+                pids.put(kv[0].trim(), Long.parseLong(kv[1].trim()));
+            }
+        }
+        return pids;
+    }
+
+    /** CPU seconds (user + system) each watched process has used so far. */
+    private Map<String, Double> cpu() {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        watched.forEach((name, pid) -> {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                // fields 14 and 15 of /proc/<pid>/stat (utime, stime), in clock ticks of 1/100 s
+                seconds.put(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0);
+            } catch (Exception e) {
+                seconds.put(name, Double.NaN);
+            }
+        });
+        return seconds;
+    }
+
+    /** "service 12.3 s (4.1 ms per unit), mongo ..." for the CPU used since {@code before}. */
+    private String cpuSince(Map<String, Double> before, long units, String unit) {
+        if (watched.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("  CPU used:");
+        double total = 0;
+        for (Map.Entry<String, Double> e : cpu().entrySet()) {
+            double used = e.getValue() - before.getOrDefault(e.getKey(), 0.0);
+            total += used;
+            sb.append(String.format(Locale.ROOT, " %s %.1f s (%.3f ms/%s);", e.getKey(), used, used * 1000 / units, unit));
+        }
+        sb.append(String.format(Locale.ROOT, " together %.3f ms/%s", total * 1000 / units, unit));
+        return sb.toString();
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (Exception e) {
+            return "n/a";
+        }
+    }
+
+    private String nextCursor(String list, String token) throws Exception {
+        HttpResponse<String> r = HTTP.send(get(list, token), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(r.body()).path("nextCursor").asText();
     }
 
     // ------------------------------------------------------------------ load
 
-    /** Writes the themes, contributions and customer pairs as the service does; returns the theme ids. */
-    private List<String> load(MongoDatabase db) {
-        MongoCollection<Document> themes = db.getCollection("themes");
-        MongoCollection<Document> contribs = db.getCollection("contributions");
-        MongoCollection<Document> pairs = db.getCollection("theme_customers");
+    /**
+     * Writes the themes, contributions and customer pairs as the service does, with one writer thread per collection
+     * (bulk inserts of 1,000, a few in flight each); returns the theme ids.
+     */
+    private List<String> load(MongoDatabase db) throws Exception {
+        Writer themes = new Writer(db.getCollection("themes"));
+        Writer contribs = new Writer(db.getCollection("contributions"));
+        Writer pairs = new Writer(db.getCollection("theme_customers"));
         List<String> ids = new ArrayList<>();
         Instant now = Instant.now();
+        Date nowDate = Date.from(now);
         int perTheme = Math.max(1, contributions / themeCount);
         int written = 0;
-        List<Document> batch = new ArrayList<>();
-        List<Document> pairBatch = new ArrayList<>();
-        List<Document> themeBatch = new ArrayList<>();
+        long started = System.nanoTime();
+        Map<String, Double> cpuBefore = cpu();
         for (int t = 0; t < themeCount; t++) {
             String themeId = UUID.randomUUID().toString();
             ids.add(themeId);
@@ -167,20 +254,22 @@ public final class FeedbackBench {
             List<Document> samples = new ArrayList<>();
             for (int k = 0; k < n; k++) {
                 Instant at = now.minusSeconds(random.nextInt(90 * 24 * 3600));
-                String channel = CHANNELS[random.nextInt(CHANNELS.length)];
-                String customer = channel + ":author-" + t + "-" + (k % customers);
+                int person = k % customers;
+                String channel = CHANNELS[person % CHANNELS.length];
+                String author = "author-" + t + "-" + person;
+                String customer = channel + ":" + author;
                 String mentionId = UUID.randomUUID().toString();
                 double sentiment = random.nextDouble() * 2 - 1;
                 String text = "Deberían ofrecer " + idea[0] + " (" + k + ")";
-                batch.add(new Document("_id", mentionId).append("themeId", themeId).append("brand", brand)
+                contribs.add(new Document("_id", mentionId).append("themeId", themeId).append("brand", brand)
                         .append("customerKey", customer).append("channel", channel).append("threadId", mentionId)
-                        .append("externalId", mentionId).append("authorId", "author-" + t + "-" + (k % customers))
-                        .append("authorHandle", "@a" + k).append("authorName", "Cliente").append("text", text)
+                        .append("externalId", mentionId).append("authorId", author)
+                        .append("authorHandle", "@" + author).append("authorName", "Cliente").append("text", text)
                         .append("sentiment", sentiment).append("intent", "suggestion").append("product", null)
                         .append("terms", terms).append("at", Date.from(at)).append("applied", true)
-                        .append("storedAt", Date.from(now)));
+                        .append("storedAt", nowDate));
                 if (k < customers) {
-                    pairBatch.add(new Document("_id", themeId + "|" + customer).append("themeId", themeId)
+                    pairs.add(new Document("_id", themeId + "|" + customer).append("themeId", themeId)
                             .append("customerKey", customer));
                 }
                 channels.merge(channel, 1, Integer::sum);
@@ -193,45 +282,93 @@ public final class FeedbackBench {
                     samples.add(new Document("mentionId", mentionId).append("channel", channel).append("text", text)
                             .append("at", Date.from(at)));
                 }
-                if (batch.size() == 1000) {
-                    contribs.insertMany(batch);
-                    batch.clear();
-                }
-                if (pairBatch.size() == 1000) {
-                    pairs.insertMany(pairBatch);
-                    pairBatch.clear();
-                }
             }
             written += n;
             Document termCounts = new Document();
             terms.forEach(term -> termCounts.append(term, n));
-            themeBatch.add(new Document("_id", themeId).append("brand", brand)
+            themes.add(new Document("_id", themeId).append("brand", brand)
                     .append("title", Character.toUpperCase(idea[0].charAt(0)) + idea[0].substring(1))
                     .append("product", null).append("status", "new").append("note", null).append("termCounts", termCounts)
                     .append("mentions", n).append("customers", Math.min(customers, n))
                     .append("channels", new Document(new LinkedHashMap<>(channels))).append("sentimentSum", sentimentSum)
                     .append("firstSeenAt", Date.from(first)).append("lastSeenAt", Date.from(last))
                     .append("weekly", new Document(new LinkedHashMap<>(weekly))).append("heat", heat)
-                    .append("mergedInto", null).append("shipment", null).append("rev", 1L).append("samples", samples)
-                    .append("createdAt", Date.from(now)).append("updatedAt", Date.from(now)));
-            if (themeBatch.size() == 200) {
-                themes.insertMany(themeBatch);
-                themeBatch.clear();
-            }
+                    .append("mergedInto", null).append("shipment", null).append("rev", (long) n).append("samples", samples)
+                    .append("createdAt", nowDate).append("updatedAt", nowDate));
             if ((t + 1) % Math.max(1, themeCount / 10) == 0) {
-                System.out.printf(Locale.ROOT, "  loaded %d/%d themes%n", t + 1, themeCount);
+                double secs = (System.nanoTime() - started) / 1e9;
+                System.out.printf(Locale.ROOT, "  generated %d/%d themes, %d contributions (%.0f contributions/s)%n",
+                        t + 1, themeCount, written, written / secs);
             }
         }
-        if (!batch.isEmpty()) {
-            contribs.insertMany(batch);
-        }
-        if (!pairBatch.isEmpty()) {
-            pairs.insertMany(pairBatch);
-        }
-        if (!themeBatch.isEmpty()) {
-            themes.insertMany(themeBatch);
+        themes.close();
+        contribs.close();
+        pairs.close();
+        // the brand's change counter, as the service keeps it: its read models load the brand on first use
+        db.getCollection("theme_versions").updateOne(new Document("_id", brand), new Document("$inc", new Document("v", 1L)),
+                new com.mongodb.client.model.UpdateOptions().upsert(true));
+        if (!watched.isEmpty()) {
+            System.out.println(cpuSince(cpuBefore, contributions, "contribution"));
         }
         return ids;
+    }
+
+    /** Bulk inserts into one collection from its own thread, at most a few batches in flight. */
+    private static final class Writer implements AutoCloseable {
+        private static final int BATCH = 1000;
+        private final MongoCollection<Document> collection;
+        private final java.util.concurrent.ExecutorService thread = Executors.newSingleThreadExecutor();
+        private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(4);
+        private final List<java.util.concurrent.Future<?>> pending = new ArrayList<>();
+        private List<Document> batch = new ArrayList<>(BATCH);
+
+        Writer(MongoCollection<Document> collection) {
+            this.collection = collection;
+        }
+
+        void add(Document d) throws InterruptedException {
+            batch.add(d);
+            if (batch.size() == BATCH) {
+                flush();
+            }
+        }
+
+        private void flush() throws InterruptedException {
+            if (batch.isEmpty()) {
+                return;
+            }
+            List<Document> docs = batch;
+            batch = new ArrayList<>(BATCH);
+            inFlight.acquire();
+            pending.add(thread.submit(() -> {
+                try {
+                    collection.insertMany(docs, new com.mongodb.client.model.InsertManyOptions().ordered(false));
+                } finally {
+                    inFlight.release();
+                }
+            }));
+            for (java.util.Iterator<java.util.concurrent.Future<?>> it = pending.iterator(); it.hasNext();) {
+                java.util.concurrent.Future<?> f = it.next();
+                if (f.isDone()) {
+                    try {
+                        f.get(); // a failed insert stops the load
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        throw new IllegalStateException("insert into " + collection.getNamespace() + " failed", e);
+                    }
+                    it.remove();
+                }
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            flush();
+            thread.shutdown();
+            for (java.util.concurrent.Future<?> f : pending) {
+                f.get();
+            }
+            thread.awaitTermination(1, java.util.concurrent.TimeUnit.HOURS);
+        }
     }
 
     private List<String> existing(MongoDatabase db) {
@@ -249,7 +386,7 @@ public final class FeedbackBench {
 
     // ------------------------------------------------------------------ HTTP latency
 
-    record Result(String name, long ok, long errors, double perSecond, Histogram latency) {
+    record Result(String name, long ok, long errors, double perSecond, Histogram latency, Map<String, Double> cpuBefore) {
         double p(double percentile) {
             return latency.getValueAtPercentile(percentile) / 1000.0;
         }
@@ -261,8 +398,9 @@ public final class FeedbackBench {
     }
 
     /** {@code clients} senders back to back for {@code duration}. */
-    private static Result measure(String name, int clients, Duration duration, LongFunction<HttpRequest> request)
+    private Result measure(String name, int clients, Duration duration, LongFunction<HttpRequest> request)
             throws InterruptedException {
+        Map<String, Double> cpuBefore = cpu();
         Recorder recorder = new Recorder(3);
         AtomicLong ok = new AtomicLong();
         AtomicLong errors = new AtomicLong();
@@ -298,12 +436,15 @@ public final class FeedbackBench {
             t.join();
         }
         double secs = (System.nanoTime() - start) / 1e9;
-        return new Result(name, ok.get(), errors.get(), ok.get() / secs, recorder.getIntervalHistogram());
+        return new Result(name, ok.get(), errors.get(), ok.get() / secs, recorder.getIntervalHistogram(), cpuBefore);
     }
 
     private void print(Result r) {
         System.out.printf(Locale.ROOT, "%-42s %6d ok %4d errors %7.1f req/s  p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  max %7.1f ms%n",
                 r.name(), r.ok(), r.errors(), r.perSecond(), r.p(50), r.p(95), r.p(99), r.latency().getMaxValue() / 1000.0);
+        if (r.cpuBefore() != null) {
+            System.out.println(cpuSince(r.cpuBefore(), Math.max(1, r.ok()), "request") + "; load average " + loadAverage());
+        }
     }
 
     // ------------------------------------------------------------------ consumption
@@ -317,7 +458,31 @@ public final class FeedbackBench {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         String until = Instant.now().plus(Duration.ofDays(1)).toString();
         String trends = feedback + "/api/v1/trends?interval=day&brand=" + streamBrand + "&until=" + until;
+        long before = counted(trends, token);
+        System.out.printf(Locale.ROOT, "consume: %d mentions for brand %s (%d counted before)%n", mentions, streamBrand,
+                before);
+        // one client lists the brand's themes all along: what a list costs while the brand changes
+        String list = feedback + "/api/v1/themes?limit=50&brand=" + streamBrand;
+        java.util.concurrent.atomic.AtomicBoolean consuming = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Recorder during = new Recorder(3);
+        AtomicLong listed = new AtomicLong();
+        boolean listing = !"false".equals(env.get("BENCH_LIST_WHILE_CONSUMING"));
+        Thread lister = new Thread(() -> {
+            while (listing && consuming.get()) {
+                long sent = System.nanoTime();
+                try {
+                    if (HTTP.send(get(list, token), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        listed.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    // counted as missing
+                }
+                during.recordValue(Math.max(1, (System.nanoTime() - sent) / 1000));
+            }
+        });
+        Map<String, Double> cpuBefore = cpu();
         long start = System.nanoTime();
+        lister.start();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
             for (int i = 0; i < mentions; i++) {
                 String author = "author-" + (i % 5000);
@@ -327,8 +492,8 @@ public final class FeedbackBench {
                 m.put("id", UUID.randomUUID().toString());
                 m.put("brand", streamBrand);
                 m.put("channel", channel);
-                m.put("externalId", "ext-" + i);
-                m.put("threadId", "ext-" + i);
+                m.put("externalId", "ext-" + run + "-" + i);
+                m.put("threadId", "ext-" + run + "-" + i);
                 m.put("author", Map.of("id", author, "handle", "@" + author, "name", "Cliente"));
                 m.put("text", MENTION_TEXTS[i % MENTION_TEXTS.length]);
                 m.put("publishedAt", at.toString());
@@ -342,23 +507,49 @@ public final class FeedbackBench {
             producer.flush();
         }
         double produced = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "consume: %d mentions produced in %.1f s; waiting for the service to count them%n",
-                mentions, produced);
+        System.out.printf(Locale.ROOT, "consume: %d mentions produced in %.1f s (%.0f/s); waiting for the service to count"
+                + " them%n", mentions, produced, mentions / produced);
         long counted = 0;
-        long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        long lastPrint = System.nanoTime();
+        long lastCount = 0;
         while (counted < mentions && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-            HttpResponse<String> r = HTTP.send(get(trends, token), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() == 200) {
-                counted = 0;
-                for (JsonNode b : JSON.readTree(r.body()).path("buckets")) {
-                    counted += b.path("mentions").asLong();
-                }
+            Thread.sleep(250);
+            counted = counted(trends, token) - before;
+            if (System.nanoTime() - lastPrint > 10_000_000_000L) {
+                double window = (System.nanoTime() - lastPrint) / 1e9;
+                System.out.printf(Locale.ROOT, "  %d counted (%.0f/s over the last %.0f s)%n", counted,
+                        (counted - lastCount) / window, window);
+                lastPrint = System.nanoTime();
+                lastCount = counted;
             }
         }
         double secs = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "consume: %d of %d mentions processed in %.1f s: %.0f mentions/s (3/4 suggestions, grouped into themes)%n",
-                counted, mentions, secs, counted / secs);
+        consuming.set(false);
+        lister.join();
+        System.out.printf(Locale.ROOT, "consume: %d of %d mentions processed in %.1f s: %.0f mentions/s (3/4 suggestions,"
+                + " grouped into themes)%n", counted, mentions, secs, counted / secs);
+        if (!watched.isEmpty()) {
+            System.out.println(cpuSince(cpuBefore, Math.max(1, counted), "mention")
+                    + (listing ? " (the lister's requests included)" : "") + "; load average " + loadAverage());
+        }
+        Histogram h = during.getIntervalHistogram();
+        System.out.printf(Locale.ROOT, "GET /themes while consuming: %d ok, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                listed.get(), h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(95) / 1000.0,
+                h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0);
+    }
+
+    /** Mentions of the brand in its trend counters over the last 30 days. */
+    private static long counted(String trends, String token) throws Exception {
+        HttpResponse<String> r = HTTP.send(get(trends, token), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("trends answered " + r.statusCode() + " " + r.body());
+        }
+        long counted = 0;
+        for (JsonNode b : JSON.readTree(r.body()).path("buckets")) {
+            counted += b.path("mentions").asLong();
+        }
+        return counted;
     }
 
     // ------------------------------------------------------------------ token

@@ -49,6 +49,29 @@ public interface FeedbackConfig {
     @WithDefault("2000")
     int candidateThemes();
 
+    /** For how many brands the consumer keeps the matching index (term counts of the candidate themes) in memory. */
+    @WithDefault("1000")
+    int indexedBrands();
+
+    /**
+     * How old a list snapshot of a brand may be when the brand changed meanwhile: the list is answered from it while a
+     * new one is loaded in the background; an older snapshot is reloaded before answering.
+     */
+    @WithDefault("PT1S")
+    Duration listMaxStaleness();
+
+    /** A list snapshot older than this is reloaded in the background even if no change was counted (a safety net). */
+    @WithDefault("PT5M")
+    Duration listMaxAge();
+
+    /** For how many brands lists are kept in memory (the least recently listed brand is dropped first). */
+    @WithDefault("200")
+    int listedBrands();
+
+    /** How many times a batch of mentions is tried before each of its mentions is tried alone. */
+    @WithDefault("3")
+    int batchAttempts();
+
     /** How many keywords a theme shows (its most frequent terms). */
     @WithDefault("5")
     int keywords();

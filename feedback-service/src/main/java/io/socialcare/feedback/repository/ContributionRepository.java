@@ -2,12 +2,19 @@ package io.socialcare.feedback.repository;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.quarkus.mongodb.FindOptions;
@@ -19,6 +26,11 @@ import org.bson.Document;
 
 /**
  * Contributions, one document per mention ({@code _id} = mention id), each pointing at its theme.
+ *
+ * <p>Whether a contribution is applied (its theme's aggregates include it) is known without writing it back: a
+ * contribution stored by an ingest batch carries the batch id and is applied once the batch's journal entry is
+ * closed, which happens after its themes were written. An explicit {@code applied} flag wins: {@code true} once a
+ * recompute or a resumed attempt counted it, {@code false} for a contribution stored on its own.</p>
  */
 @ApplicationScoped
 public class ContributionRepository {
@@ -39,8 +51,39 @@ public class ContributionRepository {
 
     /** The contribution stored for a mention, or null. */
     public Uni<Stored> find(String mentionId) {
-        return contributions().find(Filters.eq("_id", mentionId)).toUni()
-                .map(d -> d == null ? null : new Stored(fromDocument(d), Boolean.TRUE.equals(d.getBoolean("applied"))));
+        return findAll(List.of(mentionId)).map(found -> found.get(mentionId));
+    }
+
+    /**
+     * Whether each document is applied: its explicit flag, else whether the batch that stored it is finished (its
+     * journal entry is gone). One read by {@code _id} of the journal, only for documents that need it.
+     */
+    private Uni<Map<String, Boolean>> applied(List<Document> docs) {
+        Map<String, Boolean> applied = new HashMap<>();
+        Set<String> batches = new LinkedHashSet<>();
+        for (Document d : docs) {
+            Boolean flag = d.getBoolean("applied");
+            if (flag != null) {
+                applied.put(d.getString("_id"), flag);
+            } else if (d.getString("batch") != null) {
+                batches.add(d.getString("batch"));
+            } else {
+                applied.put(d.getString("_id"), true);
+            }
+        }
+        if (batches.isEmpty()) {
+            return Uni.createFrom().item(applied);
+        }
+        return store.collection(MongoStore.INGEST_BATCHES).find(Filters.in("_id", batches),
+                        new FindOptions().projection(new Document("_id", 1)))
+                .map(d -> d.getString("_id")).collect().asList()
+                .map(open -> {
+                    Set<String> unfinished = new HashSet<>(open);
+                    for (Document d : docs) {
+                        applied.putIfAbsent(d.getString("_id"), !unfinished.contains(d.getString("batch")));
+                    }
+                    return applied;
+                });
     }
 
     /**
@@ -51,6 +94,54 @@ public class ContributionRepository {
         return contributions().insertOne(toDocument(c).append("applied", false).append("storedAt", new Date()))
                 .map(r -> true)
                 .onFailure(MongoStore::isDuplicate).recoverWithItem(false);
+    }
+
+    /** The contributions stored for these mentions, by mention id (absent ids were never stored). */
+    public Uni<Map<String, Stored>> findAll(Collection<String> mentionIds) {
+        if (mentionIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return contributions().find(Filters.in("_id", mentionIds)).collect().asList()
+                .chain(docs -> applied(docs).map(applied -> {
+                    Map<String, Stored> found = new HashMap<>();
+                    for (Document d : docs) {
+                        found.put(d.getString("_id"), new Stored(fromDocument(d), applied.get(d.getString("_id"))));
+                    }
+                    return found;
+                }));
+    }
+
+    /**
+     * Stores contributions of ingest batch {@code batchId} (applied once the batch is finished) in one unordered bulk
+     * insert; answers the mention ids actually inserted (a mention stored before, by an earlier attempt or by another
+     * replica at the same moment, is left out). {@code traceparents} holds the W3C trace context of the consumer span
+     * that read each mention.
+     */
+    public Uni<Set<String>> insertAll(String batchId, List<Contribution> batch, Map<String, String> traceparents) {
+        if (batch.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        Date now = new Date();
+        List<Document> docs = new ArrayList<>(batch.size());
+        for (Contribution c : batch) {
+            Document d = toDocument(c).append("batch", batchId).append("storedAt", now);
+            String traceparent = traceparents.get(c.mentionId());
+            if (traceparent != null) {
+                d.append("traceparent", traceparent);
+            }
+            docs.add(d);
+        }
+        Set<String> all = new LinkedHashSet<>();
+        batch.forEach(c -> all.add(c.mentionId()));
+        return contributions().insertMany(docs, new InsertManyOptions().ordered(false))
+                .map(r -> all)
+                .onFailure(f -> MongoStore.duplicatePositions(f) != null).recoverWithItem(f -> {
+                    Set<String> inserted = new LinkedHashSet<>(all);
+                    for (int position : MongoStore.duplicatePositions(f)) {
+                        inserted.remove(batch.get(position).mentionId());
+                    }
+                    return inserted;
+                });
     }
 
     /** The newest contributions of a theme. */
@@ -73,24 +164,15 @@ public class ContributionRepository {
     }
 
     public Uni<List<Entry>> entriesOf(String themeId) {
-        return contributions().find(Filters.eq("themeId", themeId))
-                .map(d -> new Entry(fromDocument(d), Boolean.TRUE.equals(d.getBoolean("applied")),
-                        instant(d.getDate("storedAt"))))
-                .collect().asList();
+        return contributions().find(Filters.eq("themeId", themeId)).collect().asList()
+                .chain(docs -> applied(docs).map(applied -> docs.stream()
+                        .map(d -> new Entry(fromDocument(d), applied.get(d.getString("_id")),
+                                instant(d.getDate("storedAt"))))
+                        .toList()));
     }
 
-    /** The themes of contributions stored before {@code before} and still not applied (stranded by a crash). */
-    public Uni<List<String>> themesWithStranded(Instant before, int limit) {
-        return contributions()
-                .find(Filters.and(Filters.eq("applied", false), Filters.lt("storedAt", Date.from(before))),
-                        new FindOptions().limit(limit).projection(new Document("themeId", 1)))
-                .map(d -> d.getString("themeId"))
-                .select().distinct()
-                .collect().asList();
-    }
-
-    /** Marks contributions applied (after a recompute counted them). */
-    public Uni<Void> markApplied(List<String> mentionIds) {
+    /** Marks contributions applied (their themes' aggregates include them, or a recompute counted them). */
+    public Uni<Void> markApplied(Collection<String> mentionIds) {
         if (mentionIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }

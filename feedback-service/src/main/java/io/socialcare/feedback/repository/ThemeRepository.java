@@ -1,19 +1,30 @@
 package io.socialcare.feedback.repository;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.mutiny.Multi;
@@ -34,6 +45,7 @@ public class ThemeRepository {
     public static final String SHIPMENT_PUBLISHED = "published";
 
     private static final Bson WITHOUT_SAMPLES = Projections.exclude("samples");
+    private static final Bson SUMMARY = Projections.exclude("samples", "weekly");
 
     private final MongoStore store;
 
@@ -56,13 +68,23 @@ public class ThemeRepository {
                         new FindOptions()
                                 .sort(Sorts.descending("lastSeenAt"))
                                 .limit(limit)
-                                .projection(Projections.include("brand", "title", "product", "termCounts", "mentions")))
+                                .projection(Projections.include("brand", "title", "product", "termCounts", "mentions",
+                                        "lastSeenAt")))
                 .map(ThemeRepository::fromDocument)
                 .collect().asList();
     }
 
     public Uni<Theme> findById(String id) {
         return themes().find(Filters.eq("_id", id)).toUni().map(d -> d == null ? null : fromDocument(d));
+    }
+
+    /** A theme with its prepared samples (null for a theme stored before they were kept), read at once. */
+    public record Detail(Theme theme, List<Contribution> samples) {
+    }
+
+    public Uni<Detail> findDetail(String id) {
+        return themes().find(Filters.eq("_id", id)).toUni()
+                .map(d -> d == null ? null : new Detail(fromDocument(d), samples(id, d)));
     }
 
     /** Inserts a theme without samples (the detail then reads them from the contributions). */
@@ -88,18 +110,20 @@ public class ThemeRepository {
     public Uni<List<Contribution>> samplesOf(String themeId) {
         return themes().find(Filters.eq("_id", themeId), new FindOptions().projection(Projections.include("samples")))
                 .toUni()
-                .map(d -> {
-                    List<Document> samples = d == null ? null : d.getList("samples", Document.class);
-                    if (samples == null) {
-                        return null;
-                    }
-                    return samples.stream()
-                            .map(x -> new Contribution(x.getString("mentionId"), themeId, null, null, x.getString("channel"),
-                                    null, null, null, null, null, x.getString("text"), 0, null, null, List.of(),
-                                    instant(x.getDate("at"))))
-                            .sorted(Comparator.comparing(Contribution::at, Comparator.nullsLast(Comparator.reverseOrder())))
-                            .toList();
-                });
+                .map(d -> d == null ? null : samples(themeId, d));
+    }
+
+    private static List<Contribution> samples(String themeId, Document d) {
+        List<Document> samples = d.getList("samples", Document.class);
+        if (samples == null) {
+            return null;
+        }
+        return samples.stream()
+                .map(x -> new Contribution(x.getString("mentionId"), themeId, null, null, x.getString("channel"),
+                        null, null, null, null, null, x.getString("text"), 0, null, null, List.of(),
+                        instant(x.getDate("at"))))
+                .sorted(Comparator.comparing(Contribution::at, Comparator.nullsLast(Comparator.reverseOrder())))
+                .toList();
     }
 
     /** Records that {@code customerKey} contributed to the theme; true the first time only. */
@@ -117,30 +141,150 @@ public class ThemeRepository {
         return themeCustomers().find(Filters.eq("themeId", themeId)).map(d -> d.getString("customerKey"));
     }
 
-    /** Adds one contribution to the theme's aggregates in a single atomic update. */
-    public Uni<Void> addContribution(Contribution c, String channel, String week, double heat, boolean newCustomer,
-            int samplesKept) {
-        String themeId = c.themeId();
-        double sentiment = c.sentiment();
-        List<String> terms = c.terms();
-        Instant at = c.at();
-        Document inc = new Document("mentions", 1)
-                .append("customers", newCustomer ? 1 : 0)
-                .append("channels." + channel, 1)
-                .append("sentimentSum", sentiment)
-                .append("weekly." + week, 1)
-                .append("heat", heat)
-                .append("rev", 1);
-        for (String term : terms) {
-            inc.append("termCounts." + term, 1);
+    /**
+     * Records many (theme, customer) pairs at once ({@code themeId|customerKey}); answers the pairs that were new.
+     */
+    public Uni<Set<String>> addCustomers(List<String> pairIds) {
+        if (pairIds.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
         }
-        Document update = new Document("$inc", inc)
-                .append("$min", new Document("firstSeenAt", Date.from(at)))
-                .append("$max", new Document("lastSeenAt", Date.from(at)))
-                .append("$set", new Document("updatedAt", new Date()))
-                .append("$push", new Document("samples", new Document("$each", List.of(sample(c)))
-                        .append("$slice", -samplesKept)));
-        return themes().updateOne(Filters.eq("_id", themeId), update).replaceWithVoid();
+        List<Document> docs = new ArrayList<>(pairIds.size());
+        for (String id : pairIds) {
+            int bar = id.indexOf('|');
+            docs.add(new Document("_id", id).append("themeId", id.substring(0, bar))
+                    .append("customerKey", id.substring(bar + 1)));
+        }
+        Set<String> all = new LinkedHashSet<>(pairIds);
+        return themeCustomers().insertMany(docs, new InsertManyOptions().ordered(false))
+                .map(r -> all)
+                .onFailure(f -> MongoStore.duplicatePositions(f) != null).recoverWithItem(f -> {
+                    Set<String> added = new LinkedHashSet<>(all);
+                    for (int position : MongoStore.duplicatePositions(f)) {
+                        added.remove(pairIds.get(position));
+                    }
+                    return added;
+                });
+    }
+
+    /** Inserts new themes, each with its prepared samples (newest last) and its aggregates revision. */
+    public Uni<Void> insertAll(List<Opened> opened, int samplesKept) {
+        if (opened.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Document> docs = new ArrayList<>(opened.size());
+        for (Opened o : opened) {
+            List<Contribution> newest = o.contributions().subList(Math.max(0, o.contributions().size() - samplesKept),
+                    o.contributions().size());
+            docs.add(toDocument(o.theme()).append("rev", (long) o.contributions().size())
+                    .append("samples", newest.stream().map(ThemeRepository::sample).toList()));
+        }
+        return themes().insertMany(docs, new InsertManyOptions().ordered(false)).replaceWithVoid();
+    }
+
+    /** A theme a batch opens, with the batch's contributions to it in the order they were applied. */
+    public record Opened(Theme theme, List<Contribution> contributions) {
+    }
+
+    /** What a batch adds to an existing theme: its contributions in order, and how many of their customers are new. */
+    public record Growth(String themeId, List<Contribution> contributions, int newCustomers) {
+    }
+
+    /**
+     * Adds each theme's contributions of a batch to its aggregates: one atomic update per theme, all in one unordered
+     * bulk write ({@code heat} and {@code channel}/{@code week} keys are computed by {@code keys}).
+     */
+    public Uni<Void> grow(List<Growth> growths, AggregateKeys keys, int samplesKept) {
+        if (growths.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Date now = new Date();
+        List<WriteModel<Document>> writes = new ArrayList<>(growths.size());
+        for (Growth g : growths) {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            double sentiment = 0;
+            double heat = 0;
+            Instant first = null;
+            Instant last = null;
+            for (Contribution c : g.contributions()) {
+                counts.merge("channels." + keys.channel(c.channel()), 1, Integer::sum);
+                counts.merge("weekly." + keys.week(c.at()), 1, Integer::sum);
+                for (String term : c.terms()) {
+                    counts.merge("termCounts." + term, 1, Integer::sum);
+                }
+                sentiment += c.sentiment();
+                heat += keys.heat(c.at());
+                first = first == null || c.at().isBefore(first) ? c.at() : first;
+                last = last == null || c.at().isAfter(last) ? c.at() : last;
+            }
+            int n = g.contributions().size();
+            Document inc = new Document("mentions", n).append("customers", g.newCustomers())
+                    .append("sentimentSum", sentiment).append("heat", heat).append("rev", n);
+            counts.forEach(inc::append);
+            List<Contribution> newest = g.contributions().subList(Math.max(0, n - samplesKept), n);
+            Document update = new Document("$inc", inc)
+                    .append("$min", new Document("firstSeenAt", Date.from(first)))
+                    .append("$max", new Document("lastSeenAt", Date.from(last)))
+                    .append("$set", new Document("updatedAt", now))
+                    .append("$push", new Document("samples", new Document("$each",
+                            newest.stream().map(ThemeRepository::sample).toList()).append("$slice", -samplesKept)));
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", g.themeId()), update));
+        }
+        return themes().bulkWrite(writes, new BulkWriteOptions().ordered(false)).replaceWithVoid();
+    }
+
+    /** How contributions map to the keys of the aggregates (the contract's channels, ISO weeks, heat). */
+    public interface AggregateKeys {
+        String channel(String channel);
+
+        String week(Instant at);
+
+        double heat(Instant at);
+    }
+
+    /** The change counters of these brands (0 for a brand never counted). */
+    public Uni<Map<String, Long>> versions(Collection<String> brands) {
+        if (brands.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return store.collection(MongoStore.THEME_VERSIONS).find(Filters.in("_id", brands)).collect().asList()
+                .map(docs -> {
+                    Map<String, Long> versions = new HashMap<>();
+                    brands.forEach(b -> versions.put(b, 0L));
+                    docs.forEach(d -> versions.put(d.getString("_id"), number(d.get("v")).longValue()));
+                    return versions;
+                });
+    }
+
+    /** Counts one change of each brand's themes; answers the counters afterwards. */
+    public Uni<Map<String, Long>> bumpVersions(Collection<String> brands) {
+        if (brands.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(brands.size());
+        for (String brand : brands) {
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", brand), Updates.inc("v", 1L),
+                    new UpdateOptions().upsert(true)));
+        }
+        return store.collection(MongoStore.THEME_VERSIONS).bulkWrite(writes, new BulkWriteOptions().ordered(false))
+                .chain(() -> versions(brands));
+    }
+
+    /** These themes, without samples and weekly counts (to bring the lists' read model up to date). */
+    public Uni<List<Theme>> summaries(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return themes().find(Filters.in("_id", ids), new FindOptions().projection(SUMMARY))
+                .map(ThemeRepository::fromDocument)
+                .collect().asList();
+    }
+
+    /** Every open (not merged) theme of a brand, without samples and weekly counts (the lists' read model). */
+    public Uni<List<Theme>> openThemes(String brand) {
+        return themes().find(Filters.and(Filters.eq("brand", brand), Filters.eq("mergedInto", null)),
+                        new FindOptions().projection(SUMMARY))
+                .map(ThemeRepository::fromDocument)
+                .collect().asList();
     }
 
     /** A theme and the revision of its aggregates ({@code rev}, incremented by every change of them). */
@@ -207,10 +351,11 @@ public class ThemeRepository {
      * Marks the theme shipped and its {@code theme.shipped} event due, only if it never was: true for the one call
      * that must publish.
      */
-    public Uni<Boolean> markShipmentDue(String id, String note) {
+    public Uni<Boolean> markShipmentDue(String id, String note, String traceparent) {
         Date now = new Date();
         Document set = new Document("status", "shipped")
                 .append("shipment", SHIPMENT_PENDING)
+                .append("shipmentTraceparent", traceparent)
                 .append("shippedAt", now)
                 .append("shipmentClaimedAt", now)
                 .append("updatedAt", now);
@@ -221,15 +366,25 @@ public class ThemeRepository {
                 .map(r -> r.getModifiedCount() == 1);
     }
 
+    /** A theme whose shipment is due, with the W3C trace context of the request that shipped it (or null). */
+    public record PendingShipment(Theme theme, String traceparent) {
+    }
+
     /** Claims one theme whose shipment is still pending since before {@code claimedBefore}, for the relay. */
-    public Uni<Theme> claimPendingShipment(Instant claimedBefore) {
+    public Uni<PendingShipment> claimPendingShipment(Instant claimedBefore) {
         return themes().findOneAndUpdate(
                         Filters.and(Filters.eq("shipment", SHIPMENT_PENDING),
                                 Filters.or(Filters.lt("shipmentClaimedAt", Date.from(claimedBefore)),
                                         Filters.exists("shipmentClaimedAt", false))),
                         new Document("$set", new Document("shipmentClaimedAt", new Date())),
                         new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))
-                .map(d -> d == null ? null : fromDocument(d));
+                .map(d -> d == null ? null : new PendingShipment(fromDocument(d), d.getString("shipmentTraceparent")));
+    }
+
+    /** The W3C trace context stored with a theme's shipment (the request that shipped it), or null. */
+    public Uni<String> shipmentTraceparent(String id) {
+        return themes().find(Filters.eq("_id", id), new FindOptions().projection(Projections.include("shipmentTraceparent")))
+                .toUni().map(d -> d == null ? null : d.getString("shipmentTraceparent"));
     }
 
     public Uni<Void> markShipmentPublished(String id) {

@@ -9,6 +9,9 @@ import jakarta.ws.rs.core.MediaType;
 import io.smallrye.mutiny.Uni;
 import io.socialcare.feedback.config.FeedbackConfig;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -32,7 +35,10 @@ public class DashboardConfigResource {
     @GET
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The OIDC issuer and public client the dashboard signs in with")
+    @Operation(summary = "The OIDC issuer and public client the dashboard signs in with (public, no token)")
+    @APIResponse(responseCode = "200", description = "The sign-in settings", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
+                    value = ApiExamples.DASHBOARD_CONFIG)))
     public Uni<DashboardConfig> get() {
         return Uni.createFrom().item(new DashboardConfig(config.dashboard().issuer(), config.dashboard().clientId()));
     }

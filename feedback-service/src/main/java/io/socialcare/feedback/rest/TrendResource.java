@@ -14,12 +14,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import io.smallrye.mutiny.Uni;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.socialcare.commons.problem.Validator;
 import io.socialcare.commons.security.CallerScope;
 import io.socialcare.commons.security.Roles;
 import io.socialcare.feedback.service.TrendService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Mentions per day or week by intent and sentiment, for the caller's brands (or the one asked for).
@@ -42,10 +46,16 @@ public class TrendResource {
     }
 
     @GET
-    @Operation(summary = "Mentions per day or week by intent and sentiment, from prepared counters")
+    @Operation(summary = "Mentions per day or week by intent and sentiment, from prepared counters",
+            description = "Every bucket of the range, zeros included; default the last 30 days (day) or 12 weeks "
+                    + "(week), at most 1000 buckets. Without `brand`, every brand of the caller's scope.")
+    @APIResponse(responseCode = "200", description = "The buckets, oldest first", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example", value = ApiExamples.TRENDS)))
     @RolesAllowed({Roles.PRODUCT_MANAGER, Roles.SUPERVISOR, Roles.ADMIN})
-    public Uni<Trends> trends(@QueryParam("brand") String brand, @QueryParam("interval") String interval,
-            @QueryParam("since") String since, @QueryParam("until") String until) {
+    public Uni<Trends> trends(@Parameter(description = "A brand of the caller's scope") @QueryParam("brand") String brand,
+            @Parameter(description = "day (default) or week") @QueryParam("interval") String interval,
+            @Parameter(description = "Start (ISO-8601 UTC)") @QueryParam("since") String since,
+            @Parameter(description = "End, excluded (ISO-8601 UTC); default now") @QueryParam("until") String until) {
         Validator v = new Validator();
         String step = Params.blankToNull(interval) == null ? "day" : interval;
         v.oneOf("interval", step, TrendService.INTERVALS);

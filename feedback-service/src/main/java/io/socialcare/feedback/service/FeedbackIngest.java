@@ -7,16 +7,23 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.socialcare.contract.MentionEvent;
 import io.socialcare.feedback.Contribution;
@@ -24,18 +31,29 @@ import io.socialcare.feedback.Theme;
 import io.socialcare.feedback.ThemeStatus;
 import io.socialcare.feedback.config.FeedbackConfig;
 import io.socialcare.feedback.repository.ContributionRepository;
+import io.socialcare.feedback.repository.IngestJournal;
+import io.socialcare.feedback.repository.MongoStore;
 import io.socialcare.feedback.repository.ThemeRepository;
 import io.socialcare.feedback.repository.TrendRepository;
 
 /**
- * What happens to each captured mention: it is counted in the trends (every mention, once), and when it is
- * product feedback (a suggestion, or a complaint naming a product or topic) it becomes a contribution, attached
- * to the most similar theme of its brand or to a new one, whose aggregates are updated in one atomic write.
+ * What happens to the captured mentions, a batch at a time: each is counted in the trends (once), and when it is
+ * product feedback (a suggestion, or a complaint naming a product or topic) it becomes a contribution, attached to
+ * the most similar theme of its brand or to a new one.
  *
- * <p>Every step is guarded by a unique key so that a redelivered mention changes nothing: the trend count by a
+ * <p>A batch costs a fixed number of round trips to the store, whatever its size: the journal entry, the trend
+ * markers (one bulk insert), the trend counters (one bulk write), the contributions (one bulk insert), the (theme,
+ * customer) pairs (one bulk insert), the new themes (one bulk insert), the growth of existing themes (one bulk write,
+ * one atomic update per theme), the brands' change counters, and closing the journal entry. Matching runs in memory
+ * against {@link ThemeIndex}, so no query runs per mention; per mention the store writes a marker, a contribution and
+ * at most one (theme, customer) pair.</p>
+ *
+ * <p>Every step is guarded by a unique key, so that a redelivered mention changes nothing: the trend count by a
  * per-mention marker, the contribution by its id (the mention id), the distinct-customer count by a (theme,
- * customer) pair. A contribution is stored first and marked applied once its theme includes it; an attempt that
- * failed in between is completed by the retry or the redelivery.</p>
+ * customer) pair. Contributions are stored first, with their batch id; they count as applied once the batch's
+ * journal entry is closed, after their themes were written. A later attempt that finds one stored but not applied
+ * hands its theme to the recompute, which rebuilds the aggregates from the contributions. A batch that never finishes
+ * (a crash) stays in the journal and the recovery round completes it.</p>
  */
 @ApplicationScoped
 public class FeedbackIngest {
@@ -49,27 +67,56 @@ public class FeedbackIngest {
     static final long HEAT_EPOCH = Instant.parse("2025-01-01T00:00:00Z").getEpochSecond();
     static final double HEAT_SCALE_SECONDS = 7 * 24 * 3600.0;
 
+    /** How contributions map to the aggregates' keys. */
+    static final ThemeRepository.AggregateKeys KEYS = new ThemeRepository.AggregateKeys() {
+        @Override
+        public String channel(String channel) {
+            return channelOf(channel);
+        }
+
+        @Override
+        public String week(Instant at) {
+            return weekOf(at);
+        }
+
+        @Override
+        public double heat(Instant at) {
+            return FeedbackIngest.heat(at);
+        }
+    };
+
+    /** A mention read from the topic, with the W3C trace context of the consumer span that read it (or null). */
+    public record Incoming(MentionEvent mention, String traceparent) {
+    }
+
+    /** A mention that may become a contribution; a follow-up only joins a theme, it never opens one. */
+    private record Candidate(Contribution contribution, boolean mayOpen) {
+    }
+
     private final TermExtractor extractor;
-    private final ThemeMatcher matcher;
     private final ThemeRepository themes;
     private final ContributionRepository contributions;
     private final TrendRepository trends;
+    private final IngestJournal journal;
+    private final ThemeRecompute recompute;
+    private final ThemeIndexes indexes;
+    private final ThemeCatalog catalog;
     private final FeedbackConfig config;
-    private final Counter contributed;
-    private final Counter opened;
+    private final FeedbackMetrics metrics;
 
-    public FeedbackIngest(TermExtractor extractor, ThemeMatcher matcher, ThemeRepository themes,
-            ContributionRepository contributions, TrendRepository trends, FeedbackConfig config, MeterRegistry meters) {
+    public FeedbackIngest(TermExtractor extractor, ThemeRepository themes, ContributionRepository contributions,
+            TrendRepository trends, IngestJournal journal, ThemeRecompute recompute, ThemeIndexes indexes,
+            ThemeCatalog catalog, FeedbackConfig config, FeedbackMetrics metrics) {
         this.extractor = extractor;
-        this.matcher = matcher;
         this.themes = themes;
         this.contributions = contributions;
         this.trends = trends;
+        this.journal = journal;
+        this.recompute = recompute;
+        this.indexes = indexes;
+        this.catalog = catalog;
         this.config = config;
-        this.contributed = Counter.builder("feedback.contributions")
-                .description("Mentions kept as contributions to a theme").register(meters);
-        this.opened = Counter.builder("feedback.themes.opened")
-                .description("Themes opened by a contribution that matched none").register(meters);
+        this.metrics = metrics;
     }
 
     /** Checks what the service needs from a mention; an unusable one is an error (and goes to the dead-letter topic). */
@@ -85,10 +132,93 @@ public class FeedbackIngest {
         }
     }
 
+    /** One mention on its own: a batch of one. */
     public Uni<Void> ingest(MentionEvent m) {
         validate(m);
-        return count(m).chain(() -> isFeedback(m) ? contribute(m, true)
-                : isFollowUp(m) ? contribute(m, false) : Uni.createFrom().voidItem());
+        return ingest(UUID.randomUUID().toString(), List.of(new Incoming(m, null)));
+    }
+
+    /**
+     * Ingests a batch of valid mentions. Trying again with the same {@code batchId} after a failure completes the
+     * same batch (nothing is counted twice).
+     */
+    public Uni<Void> ingest(String batchId, List<Incoming> batch) {
+        Map<String, Incoming> unique = new LinkedHashMap<>();
+        for (Incoming in : batch) {
+            unique.putIfAbsent(in.mention().id(), in);
+        }
+        if (unique.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<IngestJournal.Entry> entries = new ArrayList<>(unique.size());
+        for (Incoming in : unique.values()) {
+            MentionEvent m = in.mention();
+            entries.add(new IngestJournal.Entry(m.id(), m.brand(), timeOf(m), intentOf(m), sentimentLabelOf(m)));
+        }
+        return journal.open(batchId, entries)
+                .chain(() -> Uni.combine().all().unis(count(batchId, entries), contribute(batchId, unique.values()))
+                        .asTuple())
+                .chain(done -> finish(batchId, done.getItem1(), done.getItem2()))
+                // the indexes may have taken contributions that were never written: load those brands again
+                .onFailure().invoke(() -> unique.values().forEach(in -> indexes.forget(in.mention().brand())));
+    }
+
+    /**
+     * Completes a batch a crash (or a failure the consumer gave up on) left unfinished: its trend counts, and the
+     * contributions it stored but did not apply. Mentions it never stored as contributions are not recovered here (a
+     * crash leaves them uncommitted in Kafka, which delivers them again; a batch given up on went to the dead-letter
+     * topic).
+     */
+    public Uni<Void> recover(IngestJournal.Batch batch) {
+        Log.infof("Completing ingest batch %s (%d mentions) left unfinished since %s", batch.id(),
+                batch.entries().size(), batch.openedAt());
+        List<String> ids = batch.entries().stream().map(IngestJournal.Entry::mentionId).toList();
+        return count(batch.id(), batch.entries())
+                .chain(buckets -> contributions.findAll(ids).chain(stored -> {
+                    List<Contribution> unapplied = stored.values().stream()
+                            .filter(s -> !s.applied()).map(ContributionRepository.Stored::contribution).toList();
+                    return resume(unapplied).replaceWith(brandsOf(unapplied));
+                }).chain(touched -> finish(batch.id(), buckets, touched)))
+                .invoke(metrics::batchRecovered);
+    }
+
+    /**
+     * Counts the brands' theme changes (bringing this replica's list snapshots up to date with the themes written),
+     * closes the journal entry, then lets the counters forget the batch.
+     */
+    private Uni<Void> finish(String batchId, Set<String> buckets, Map<String, Set<String>> changes) {
+        return catalog.prepare(changes)
+                .chain(patches -> bumpVersions(changes.keySet()).invoke(after -> catalog.install(patches, after)))
+                .chain(() -> journal.close(batchId))
+                .chain(() -> trends.release(batchId, buckets));
+    }
+
+    /** Counts the batch's mentions in the trends (those this batch marks); answers the counters it touched. */
+    private Uni<Set<String>> count(String batchId, List<IngestJournal.Entry> entries) {
+        List<String> ids = entries.stream().map(IngestJournal.Entry::mentionId).toList();
+        return trends.claim(batchId, ids).chain(claim -> {
+            Map<String, TrendRepository.Delta> deltas = new LinkedHashMap<>();
+            for (IngestJournal.Entry e : entries) {
+                if (claim.mentionIds().contains(e.mentionId())) {
+                    add(deltas, e, "day", dayStart(e.at()));
+                    add(deltas, e, "week", weekStart(e.at()));
+                }
+            }
+            return trends.apply(batchId, deltas.values())
+                    .invoke(() -> metrics.mentionsCounted(claim.marked()))
+                    .replaceWith((Set<String>) new LinkedHashSet<>(deltas.keySet()));
+        });
+    }
+
+    private static void add(Map<String, TrendRepository.Delta> deltas, IngestJournal.Entry e, String interval,
+            Instant start) {
+        String id = TrendRepository.bucketId(e.brand(), interval, start);
+        TrendRepository.Delta d = deltas.computeIfAbsent(id, k -> new TrendRepository.Delta(e.brand(), interval, start,
+                0, new TreeMap<>(), new TreeMap<>()));
+        d.intents().merge(e.intent(), 1, Integer::sum);
+        d.sentiments().merge(e.sentiment(), 1, Integer::sum);
+        deltas.put(id, new TrendRepository.Delta(d.brand(), d.interval(), d.start(), d.mentions() + 1, d.intents(),
+                d.sentiments()));
     }
 
     /**
@@ -114,81 +244,236 @@ public class FeedbackIngest {
         return "suggestion".equals(intent) || ("complaint".equals(intent) && topics != null && !topics.isEmpty());
     }
 
-    private Uni<Void> count(MentionEvent m) {
-        Instant at = timeOf(m);
-        String intent = intentOf(m);
-        String sentiment = sentimentLabelOf(m);
-        return trends.markCounted(m.id()).chain(first -> {
-            if (!first) {
-                return Uni.createFrom().voidItem();
-            }
-            return trends.increment(m.brand(), "day", dayStart(at), intent, sentiment)
-                    .chain(() -> trends.increment(m.brand(), "week", weekStart(at), intent, sentiment));
-        });
-    }
-
-    private Uni<Void> contribute(MentionEvent m, boolean mayOpen) {
-        return contributions.find(m.id()).chain(stored -> {
-            if (stored != null) {
-                return stored.applied() ? Uni.createFrom().voidItem() : resume(stored.contribution(), m.text());
+    /**
+     * Keeps the batch's feedback as contributions; answers the themes it wrote, by brand. Contributions are matched
+     * in memory, in the order they came (a theme opened by one of them is there for the next), then stored in one
+     * bulk insert; one that was stored before (a redelivery, a retry, another replica) is left to {@link #resume}.
+     */
+    private Uni<Map<String, Set<String>>> contribute(String batchId, Collection<Incoming> batch) {
+        List<Candidate> candidates = new ArrayList<>();
+        Map<String, String> traceparents = new HashMap<>();
+        for (Incoming in : batch) {
+            MentionEvent m = in.mention();
+            boolean feedback = isFeedback(m);
+            if (!feedback && !isFollowUp(m)) {
+                continue;
             }
             Contribution c = toContribution(m);
             if (c.terms().isEmpty()) {
                 Log.debugf("Mention %s has no terms to group on", m.id());
-                return Uni.createFrom().voidItem();
+                continue;
             }
-            return themes.candidates(c.brand(), config.candidateThemes())
-                    .map(candidates -> matcher.bestMatch(c.terms(), c.product(), candidates,
-                            mayOpen ? 0 : config.followUpMargin()))
-                    .chain(match -> {
-                        if (match == null && !mayOpen) {
-                            return Uni.createFrom().voidItem();
-                        }
-                        Contribution attached = c.withTheme(match == null ? UUID.randomUUID().toString() : match.id());
-                        return contributions.insert(attached).chain(inserted -> {
-                            if (!inserted) {
-                                return Uni.createFrom().voidItem();
+            candidates.add(new Candidate(c, feedback));
+            if (in.traceparent() != null) {
+                traceparents.put(m.id(), in.traceparent());
+            }
+        }
+        if (candidates.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        Set<String> brands = new LinkedHashSet<>();
+        candidates.forEach(c -> brands.add(c.contribution().brand()));
+        return loadIndexes(brands).chain(() -> {
+            List<Contribution> attached = new ArrayList<>();
+            Set<String> opened = new LinkedHashSet<>();
+            for (Candidate candidate : candidates) {
+                Contribution c = candidate.contribution();
+                ThemeIndex index = indexes.get(c.brand());
+                int required = Math.min(config.minSharedTerms(), c.terms().size());
+                double threshold = config.similarityThreshold() + (candidate.mayOpen() ? 0 : config.followUpMargin());
+                String themeId = index.bestMatch(c.terms(), c.product(), required, threshold);
+                if (themeId == null) {
+                    if (!candidate.mayOpen()) {
+                        continue;
+                    }
+                    themeId = UUID.randomUUID().toString();
+                    opened.add(themeId);
+                }
+                Contribution withTheme = c.withTheme(themeId);
+                index.apply(themeId, withTheme);
+                attached.add(withTheme);
+            }
+            return contributions.insertAll(batchId, attached, traceparents)
+                    .chain(inserted -> {
+                        List<String> before = new ArrayList<>();
+                        for (Contribution c : attached) {
+                            if (!inserted.contains(c.mentionId())) {
+                                before.add(c.mentionId());
+                                // the index counted it for the theme matched now, not the one it was stored with
+                                indexes.forget(c.brand());
                             }
-                            return (match == null ? openTheme(attached, m.text()) : join(attached))
-                                    .chain(() -> contributions.markApplied(attached.mentionId()))
-                                    .invoke(() -> contributed.increment());
-                        });
+                        }
+                        return completeStoredBefore(before)
+                                .chain(resumed -> write(attached, inserted, opened).map(written -> {
+                                    Map<String, Set<String>> touched = new LinkedHashMap<>(resumed);
+                                    written.forEach((brand, ids) -> touched.merge(brand, ids, (a, b) -> {
+                                        Set<String> all = new LinkedHashSet<>(a);
+                                        all.addAll(b);
+                                        return all;
+                                    }));
+                                    return touched;
+                                }));
                     });
         });
     }
 
-    /**
-     * Finishes a contribution stored by an earlier attempt that failed before its theme was updated (a store
-     * error, a crash): creates its theme if that never happened, else adds it to the aggregates.
-     */
-    private Uni<Void> resume(Contribution c, String text) {
-        Log.infof("Completing contribution %s left unapplied by an earlier attempt", c.mentionId());
-        // if the earlier attempt did update the theme, this counts the contribution twice: the recompute corrects it
-        return themes.findById(c.themeId())
-                .chain(theme -> theme == null ? openTheme(c, text)
-                        : themes.flagRecompute(c.themeId()).chain(() -> join(c)))
-                .chain(() -> contributions.markApplied(c.mentionId()));
+    /** Contributions stored by an earlier attempt: those not applied yet are completed; answers their brands. */
+    private Uni<Map<String, Set<String>>> completeStoredBefore(List<String> mentionIds) {
+        if (mentionIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return contributions.findAll(mentionIds).chain(stored -> {
+            List<Contribution> unapplied = stored.values().stream()
+                    .filter(s -> !s.applied()).map(ContributionRepository.Stored::contribution).toList();
+            return resume(unapplied).replaceWith(brandsOf(unapplied));
+        });
     }
 
-    private Uni<Void> join(Contribution c) {
-        return themes.addCustomer(c.themeId(), c.customerKey())
-                .chain(newCustomer -> themes.addContribution(c, channelOf(c.channel()), weekOf(c.at()), heat(c.at()),
-                        newCustomer, config.samples()));
+    private Uni<Map<String, Set<String>>> write(List<Contribution> attached, Set<String> inserted,
+            Set<String> opened) {
+        List<Contribution> kept = new ArrayList<>();
+        for (Contribution c : attached) {
+            if (inserted.contains(c.mentionId())) {
+                kept.add(c);
+            } else {
+                // stored meanwhile by another consumer: the index counted it, so load the brand again next time
+                indexes.forget(c.brand());
+            }
+        }
+        Map<String, List<Contribution>> byTheme = new LinkedHashMap<>();
+        List<String> pairs = new ArrayList<>();
+        Set<String> seenPairs = new HashSet<>();
+        for (Contribution c : kept) {
+            byTheme.computeIfAbsent(c.themeId(), k -> new ArrayList<>()).add(c);
+            String pair = c.themeId() + "|" + c.customerKey();
+            if (seenPairs.add(pair)) {
+                pairs.add(pair);
+            }
+        }
+        return themes.addCustomers(pairs).chain(newPairs -> {
+            Map<String, Integer> newCustomers = new HashMap<>();
+            for (String pair : newPairs) {
+                newCustomers.merge(pair.substring(0, pair.indexOf('|')), 1, Integer::sum);
+            }
+            List<ThemeRepository.Opened> openings = new ArrayList<>();
+            List<ThemeRepository.Growth> growths = new ArrayList<>();
+            for (Map.Entry<String, List<Contribution>> e : byTheme.entrySet()) {
+                if (opened.contains(e.getKey())) {
+                    openings.add(new ThemeRepository.Opened(newTheme(e.getKey(), e.getValue()), e.getValue()));
+                } else {
+                    growths.add(new ThemeRepository.Growth(e.getKey(), e.getValue(),
+                            newCustomers.getOrDefault(e.getKey(), 0)));
+                }
+            }
+            openings.forEach(o -> Log.infof("New theme %s for brand %s", o.theme().id(), o.theme().brand()));
+            return themes.insertAll(openings, config.samples())
+                    .chain(() -> themes.grow(growths, KEYS, config.samples()))
+                    .invoke(() -> {
+                        metrics.contributionsStored(kept.size());
+                        metrics.themesOpened(openings.size());
+                    })
+                    .replaceWith(themesOf(kept));
+        });
     }
 
-    private Uni<Void> openTheme(Contribution c, String text) {
-        HashMap<String, Integer> termCounts = new HashMap<>();
-        c.terms().forEach(t -> termCounts.put(t, 1));
-        HashMap<String, Integer> channels = new HashMap<>();
-        channels.put(channelOf(c.channel()), 1);
-        HashMap<String, Integer> weekly = new HashMap<>();
-        weekly.put(weekOf(c.at()), 1);
+    /** A theme opened by {@code first.get(0)}, with the aggregates of the batch's contributions to it. */
+    private Theme newTheme(String id, List<Contribution> all) {
+        Contribution first = all.get(0);
         Instant now = Instant.now();
-        Theme theme = new Theme(c.themeId(), c.brand(), extractor.title(text, config.titleWords(), c.brand()), c.product(), ThemeStatus.NEW, null,
-                termCounts, 1, 1, channels, c.sentiment(), c.at(), c.at(), weekly, heat(c.at()), null, null, now, now);
-        Log.infof("New theme %s for brand %s", c.themeId(), c.brand());
-        opened.increment();
-        return themes.addCustomer(c.themeId(), c.customerKey()).chain(() -> themes.insert(theme, c));
+        Theme base = new Theme(id, first.brand(), extractor.title(first.text(), config.titleWords(), first.brand()),
+                first.product(), ThemeStatus.NEW, null, Map.of(), 0, 0, Map.of(), 0, null, null, Map.of(), 0, null, null,
+                now, now);
+        return ThemeRecompute.aggregate(base, all);
+    }
+
+    /** Makes sure the index of every brand reflects the brand's current change counter (loading it if not). */
+    private Uni<Void> loadIndexes(Set<String> brands) {
+        return themes.versions(brands).chain(versions -> Multi.createFrom().iterable(brands)
+                .onItem().transformToUniAndConcatenate(brand -> {
+                    long version = versions.getOrDefault(brand, 0L);
+                    ThemeIndex index = indexes.get(brand);
+                    if (index != null && index.version == version) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return themes.candidates(brand, config.candidateThemes())
+                            .invoke(loaded -> indexes.put(new ThemeIndex(brand, version, config.candidateThemes(),
+                                    loaded)))
+                            .replaceWithVoid();
+                })
+                .collect().last().replaceWithVoid());
+    }
+
+    /**
+     * Counts a change of each brand's themes (list snapshots and matching indexes compare the counter). An index that
+     * was current before this batch stays current when only this batch moved its counter; otherwise another writer
+     * did too, and the index is loaded again before the brand's next batch.
+     */
+    private Uni<Map<String, Long>> bumpVersions(Set<String> brands) {
+        if (brands.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return themes.bumpVersions(brands).invoke(after -> {
+            for (Map.Entry<String, Long> e : after.entrySet()) {
+                ThemeIndex index = indexes.get(e.getKey());
+                if (index != null) {
+                    if (index.version + 1 == e.getValue()) {
+                        index.version = e.getValue();
+                    } else {
+                        indexes.forget(e.getKey());
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * Completes contributions an earlier attempt stored but did not apply (a store error, a crash): opens the theme if
+     * that never happened, marks them applied, and has the theme rebuilt from its contributions, so that a
+     * contribution the earlier attempt did add is not counted twice.
+     */
+    private Uni<Void> resume(List<Contribution> unapplied) {
+        if (unapplied.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Map<String, List<Contribution>> byTheme = new LinkedHashMap<>();
+        unapplied.forEach(c -> byTheme.computeIfAbsent(c.themeId(), k -> new ArrayList<>()).add(c));
+        return Multi.createFrom().iterable(byTheme.entrySet())
+                .onItem().transformToUniAndConcatenate(e -> {
+                    String themeId = e.getKey();
+                    List<Contribution> group = e.getValue();
+                    Log.infof("Completing %d contribution(s) of theme %s left unapplied by an earlier attempt",
+                            group.size(), themeId);
+                    return themes.findById(themeId)
+                            .chain(theme -> theme != null ? Uni.createFrom().voidItem() : reopen(themeId, group.get(0)))
+                            .chain(() -> themes.flagRecompute(themeId))
+                            .chain(() -> contributions.markApplied(group.stream().map(Contribution::mentionId).toList()))
+                            .chain(() -> recompute.recompute(themeId))
+                            .invoke(() -> indexes.forget(group.get(0).brand()));
+                })
+                .collect().last().replaceWithVoid();
+    }
+
+    /** Opens the theme an earlier attempt chose for {@code first} but never stored. */
+    private Uni<Void> reopen(String themeId, Contribution first) {
+        Theme theme = newTheme(themeId, List.of(first));
+        return themes.addCustomer(themeId, first.customerKey())
+                .chain(() -> themes.insert(theme, first))
+                .onFailure(MongoStore::isDuplicate).recoverWithNull()
+                .invoke(() -> metrics.themesOpened(1));
+    }
+
+    /** The brands of these contributions, with no theme to bring up to date (their recompute does that). */
+    private static Map<String, Set<String>> brandsOf(List<Contribution> contributions) {
+        Map<String, Set<String>> brands = new LinkedHashMap<>();
+        contributions.forEach(c -> brands.putIfAbsent(c.brand(), Set.of()));
+        return brands;
+    }
+
+    /** The themes of these contributions, by brand. */
+    private static Map<String, Set<String>> themesOf(List<Contribution> contributions) {
+        Map<String, Set<String>> themes = new LinkedHashMap<>();
+        contributions.forEach(c -> themes.computeIfAbsent(c.brand(), k -> new LinkedHashSet<>()).add(c.themeId()));
+        return themes;
     }
 
     Contribution toContribution(MentionEvent m) {

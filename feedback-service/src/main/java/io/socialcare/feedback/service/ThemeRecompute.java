@@ -24,9 +24,10 @@ import io.socialcare.feedback.repository.ThemeRepository;
 /**
  * Rebuilds a theme's aggregates from its contributions, the source of truth: mentions, distinct customers,
  * channels, weekly counts, term counts, sentiment, heat, first and last seen. It closes the crash windows of the
- * incremental path (a contribution applied to the theme twice because the process died before marking it applied,
- * or a contribution stored but never applied) and runs after every merge and, on a schedule, for the themes flagged
- * by such an attempt and the themes of stranded contributions. Running it again changes nothing (idempotent).
+ * incremental path (a contribution applied to the theme while the process died before marking it applied, or a
+ * contribution stored but never applied) and runs after every merge, when an attempt finds contributions an earlier
+ * one left unapplied, and on a schedule for the themes flagged by such an attempt. Running it again changes nothing
+ * (idempotent).
  *
  * <p>It never overwrites an increment it did not see: the replacement is conditional on the aggregates' revision
  * ({@code rev}, incremented by every contribution), and a theme with a contribution still in flight (stored, not yet
@@ -43,11 +44,14 @@ public class ThemeRecompute {
 
     private final ThemeRepository themes;
     private final ContributionRepository contributions;
+    private final ThemeCatalog catalog;
     private final FeedbackConfig config;
 
-    public ThemeRecompute(ThemeRepository themes, ContributionRepository contributions, FeedbackConfig config) {
+    public ThemeRecompute(ThemeRepository themes, ContributionRepository contributions, ThemeCatalog catalog,
+            FeedbackConfig config) {
         this.themes = themes;
         this.contributions = contributions;
+        this.catalog = catalog;
         this.config = config;
     }
 
@@ -91,7 +95,9 @@ public class ThemeRecompute {
                                 Log.infof("Theme %s recomputed; %d stranded contribution(s) counted and marked applied",
                                         themeId, stranded.size());
                             }
-                            return contributions.markApplied(stranded).replaceWith(Outcome.RECOMPUTED);
+                            return contributions.markApplied(stranded)
+                                    .chain(() -> catalog.changed(versioned.theme().brand()))
+                                    .replaceWith(Outcome.RECOMPUTED);
                         });
             });
         });
@@ -138,20 +144,13 @@ public class ThemeRecompute {
     }
 
     /**
-     * The scheduled round: the themes flagged by an attempt that may have counted a contribution twice (a redelivery
-     * that completed an unapplied contribution) or by a deferred recompute, and the themes of contributions stranded
-     * unapplied for longer than {@code feedback.recompute-grace}. The normal path flags nothing, so a quiet round costs
-     * two indexed queries. Returns how many themes were recomputed.
+     * The scheduled round: the themes flagged by an attempt that completed a contribution left unapplied, or by a
+     * deferred recompute (at most {@code feedback.recompute-batch}). The normal path flags nothing, so a quiet round
+     * costs one indexed query. Contributions stranded by an interrupted batch are found through the ingest journal
+     * ({@link IngestRecovery}). Returns how many themes were recomputed.
      */
     public Uni<Integer> recomputeChanged() {
-        Instant strandedBefore = Instant.now().minus(config.recomputeGrace());
         return themes.flaggedForRecompute(config.recomputeBatch())
-                .chain(flagged -> contributions.themesWithStranded(strandedBefore, config.recomputeBatch())
-                        .map(stranded -> {
-                            Set<String> ids = new LinkedHashSet<>(flagged);
-                            ids.addAll(stranded);
-                            return ids;
-                        }))
                 .chain(ids -> Multi.createFrom().iterable(ids)
                         .onItem().transformToUniAndConcatenate(this::recompute)
                         .select().where(o -> o == Outcome.RECOMPUTED)

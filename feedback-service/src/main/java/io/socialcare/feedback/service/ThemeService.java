@@ -20,6 +20,7 @@ import io.socialcare.feedback.Contribution;
 import io.socialcare.feedback.Theme;
 import io.socialcare.feedback.ThemeStatus;
 import io.socialcare.feedback.messaging.ShipmentPublisher;
+import io.socialcare.feedback.messaging.Traces;
 import io.socialcare.feedback.repository.ContributionRepository;
 import io.socialcare.feedback.repository.ThemeRepository;
 import org.bson.conversions.Bson;
@@ -55,33 +56,57 @@ public class ThemeService {
     private final ContributionRepository contributions;
     private final ShipmentPublisher publisher;
     private final ThemeRecompute recompute;
+    private final ThemeCatalog catalog;
+    private final ThemeIndexes indexes;
+    private final FeedbackMetrics metrics;
 
     public ThemeService(ThemeRepository themes, ContributionRepository contributions, ShipmentPublisher publisher,
-            ThemeRecompute recompute) {
+            ThemeRecompute recompute, ThemeCatalog catalog, ThemeIndexes indexes, FeedbackMetrics metrics) {
         this.themes = themes;
         this.contributions = contributions;
         this.publisher = publisher;
         this.recompute = recompute;
+        this.catalog = catalog;
+        this.indexes = indexes;
+        this.metrics = metrics;
     }
 
+    /**
+     * One page of themes. A query naming its brands (every caller but an admin without a brand filter) is answered
+     * from the in-process read model ({@link ThemeCatalog}); the admin's list of every brand queries the store.
+     */
     public Uni<Page<Theme>> list(Query query, Sort sort, int limit, String cursor) {
-        Bson filter = filter(query);
         List<String> position = Cursors.decode(cursor, 3);
+        ThemeCatalog.After after = null;
         if (position != null) {
             if (!position.get(0).equals(sort.name())) {
                 throw ProblemException.invalid("cursor", "belongs to another sort order");
             }
-            filter = Filters.and(filter, after(sort, position.get(1), position.get(2)));
+            after = after(sort, position.get(1), position.get(2));
         }
-        Bson order = Sorts.orderBy(Sorts.descending(sort.field), Sorts.ascending("_id"));
-        return themes.page(filter, order, limit + 1).map(found -> {
-            if (found.size() <= limit) {
-                return new Page<>(found, null);
-            }
-            List<Theme> items = found.subList(0, limit);
-            Theme last = items.get(limit - 1);
-            return new Page<>(List.copyOf(items), Cursors.encode(sort.name(), sortValue(sort, last), last.id()));
-        });
+        Uni<List<Theme>> found = query.brands() != null
+                ? catalog.page(query.brands(), query, sort, after, limit + 1)
+                : fromStore(query, sort, after, limit + 1);
+        return found.map(items -> page(items, sort, limit));
+    }
+
+    /** Up to {@code limit} themes of the query from the store, in list order, after {@code after} (null: first). */
+    public Uni<List<Theme>> fromStore(Query query, Sort sort, ThemeCatalog.After after, int limit) {
+        Bson filter = filter(query);
+        if (after != null) {
+            filter = Filters.and(filter, Filters.or(Filters.lt(sort.field, after.value()),
+                    Filters.and(Filters.eq(sort.field, after.value()), Filters.gt("_id", after.id()))));
+        }
+        return themes.page(filter, Sorts.orderBy(Sorts.descending(sort.field), Sorts.ascending("_id")), limit);
+    }
+
+    private static Page<Theme> page(List<Theme> found, Sort sort, int limit) {
+        if (found.size() <= limit) {
+            return new Page<>(found, null);
+        }
+        List<Theme> items = found.subList(0, limit);
+        Theme last = items.get(limit - 1);
+        return new Page<>(List.copyOf(items), Cursors.encode(sort.name(), sortValue(sort, last), last.id()));
     }
 
     /** Every theme of the query, most customers first (export). */
@@ -91,6 +116,11 @@ public class ThemeService {
 
     public Uni<Theme> find(String id) {
         return themes.findById(id);
+    }
+
+    /** A theme with its prepared samples, in one read (samples null for a theme stored before they were kept). */
+    public Uni<ThemeRepository.Detail> findDetail(String id) {
+        return themes.findDetail(id);
     }
 
     /** The newest samples, prepared on the theme (or read from the contributions for a theme stored without them). */
@@ -109,14 +139,17 @@ public class ThemeService {
             throw ProblemException.conflict("Theme " + theme.id() + " was merged into " + theme.mergedInto());
         }
         if (!ThemeStatus.SHIPPED.equals(status)) {
-            return themes.setStatus(theme.id(), status, note);
+            return themes.setStatus(theme.id(), status, note).call(() -> catalog.changed(theme.brand()));
         }
-        return themes.markShipmentDue(theme.id(), note).chain(due -> {
+        String traceparent = Traces.currentTraceparent();
+        return themes.markShipmentDue(theme.id(), note, traceparent).chain(due -> {
             if (!due) {
-                return themes.setStatus(theme.id(), status, note);
+                return themes.setStatus(theme.id(), status, note).call(() -> catalog.changed(theme.brand()));
             }
-            return themes.findById(theme.id())
-                    .call(shipped -> publisher.publish(shipped, shipped.note()))
+            metrics.themeShipped();
+            return catalog.changed(theme.brand())
+                    .chain(() -> themes.findById(theme.id()))
+                    .call(shipped -> publisher.publish(shipped, shipped.note(), traceparent))
                     .chain(() -> themes.findById(theme.id()));
         });
     }
@@ -140,11 +173,14 @@ public class ThemeService {
             throw ProblemException.conflict("Theme " + source.id() + " was merged into " + source.mergedInto());
         }
         return themes.markMerged(source.id(), target.id())
+                .invoke(() -> indexes.forget(source.brand()))
+                .call(() -> catalog.changed(source.brand()))
                 .chain(() -> contributions.reassign(source.id(), target.id()))
                 .chain(() -> themes.customersOf(source.id())
                         .onItem().transformToUniAndConcatenate(key -> themes.addCustomer(target.id(), key))
                         .collect().last())
                 .chain(() -> recompute.recompute(target.id()))
+                .invoke(() -> indexes.forget(source.brand()))
                 .chain(() -> themes.findById(target.id()));
     }
 
@@ -169,7 +205,8 @@ public class ThemeService {
         return Filters.and(parts);
     }
 
-    private static Bson after(Sort sort, String value, String id) {
+    /** The position a cursor names, with its value typed as the store keeps the sort field; 400 when unreadable. */
+    static ThemeCatalog.After after(Sort sort, String value, String id) {
         Object v;
         try {
             v = switch (sort) {
@@ -180,7 +217,7 @@ public class ThemeService {
         } catch (NumberFormatException e) {
             throw ProblemException.invalid("cursor", "is not a cursor this list returned");
         }
-        return Filters.or(Filters.lt(sort.field, v), Filters.and(Filters.eq(sort.field, v), Filters.gt("_id", id)));
+        return new ThemeCatalog.After(sort, v, id);
     }
 
     private static String sortValue(Sort sort, Theme t) {

@@ -14,6 +14,8 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import io.quarkus.test.junit.QuarkusTest;
 import io.socialcare.contract.EventTypes;
 import io.socialcare.contract.ThemeShippedEvent;
@@ -22,6 +24,7 @@ import io.socialcare.feedback.Mentions;
 import io.socialcare.feedback.TestKafka;
 import io.socialcare.feedback.Theme;
 import io.socialcare.feedback.repository.ContributionRepository;
+import io.socialcare.feedback.repository.MongoStore;
 import io.socialcare.feedback.repository.ThemeRepository;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -36,6 +39,9 @@ class ShipmentRelayTest {
     @Inject
     ContributionRepository contributions;
 
+    @Inject
+    MongoStore store;
+
     @Test
     void relayPublishesAShipmentLeftPendingAndMarksItPublished() throws Exception {
         // the state a crash (or Kafka being down) leaves behind: shipped and due, never published
@@ -46,8 +52,12 @@ class ShipmentRelayTest {
                 "@ana", "Ana", "Leche de avena, por favor", 0.3, "suggestion", null, List.of("milk", "oat"), at))
                 .await().indefinitely();
         themes.insert(new Theme(themeId, brand, "Leche avena", null, "shipped", "Ya está", Map.of("milk", 1, "oat", 1),
-                1, 1, Map.of("x", 1), 0.3, at, at, Map.of("2026-W47", 1), 1, null, ThemeRepository.SHIPMENT_PENDING,
-                at, at)).await().indefinitely();
+                1, 1, Map.of("x", 1), 0.3, at, at, Map.of("2026-W47", 1), 1, null, null, at, at)).await().indefinitely();
+        // due, with the trace of the request that shipped it (the relay publishes it as part of that trace)
+        String trace = UUID.randomUUID().toString().replace("-", "");
+        store.collection(MongoStore.THEMES).updateOne(Filters.eq("_id", themeId), Updates.combine(
+                Updates.set("shipment", ThemeRepository.SHIPMENT_PENDING),
+                Updates.set("shipmentTraceparent", "00-" + trace + "-00f067aa0ba902b7-01"))).await().indefinitely();
 
         try (KafkaConsumer<String, String> feedback = TestKafka.consumer(EventTypes.TOPIC_FEEDBACK)) {
             List<ConsumerRecord<String, String>> records = new ArrayList<>();
@@ -59,6 +69,8 @@ class ShipmentRelayTest {
             assertThat(event.note(), equalTo("Ya está"));
             assertThat(event.contributors().stream().map(c -> c.threadId() + "/" + c.externalId()).toList(),
                     contains("root-1/tw-1"));
+            String traceparent = TestKafka.header(records.get(0), "traceparent");
+            assertThat(traceparent == null ? null : traceparent.split("-")[1], equalTo(trace));
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> ThemeRepository.SHIPMENT_PUBLISHED.equals(
                 themes.findById(themeId).await().indefinitely().shipment()));
