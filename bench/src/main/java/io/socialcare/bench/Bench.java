@@ -108,6 +108,9 @@ public final class Bench {
                 .row("bare authenticated Quarkus POST", Report.fmt(bare.achievedPerSecond()) + " requests/s, p99 "
                         + Report.fmt(bare.p(99)) + " ms", "16 clients, OIDC bearer token, tiny body");
 
+        log("analysis alone");
+        analysis();
+
         log("batch ingest and sustained end-to-end throughput");
         sustained(producer);
 
@@ -176,6 +179,29 @@ public final class Bench {
             case "response" -> "/api/v1/templates";
             default -> "/api/v1/themes?brand=" + BRAND + "&limit=1";
         };
+    }
+
+    /** listening-service's analyser in this process, on one thread and on every core (target ≥ 20,000 texts/s per core). */
+    private void analysis() throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        AnalysisThroughput bench = new AnalysisThroughput(root);
+        List<String> texts = AnalysisThroughput.developmentTexts(root);
+        List<String> kib = AnalysisThroughput.padded(texts, 1024);
+        Duration d = Duration.ofSeconds(Math.max(5, seconds / 2));
+        report.heading("Analysis alone (language, sentiment, intent, urgency, topics; no HTTP, storage or Kafka)")
+                .table("texts", "threads", "texts/s", "per core", "target");
+        for (AnalysisThroughput.Result r : List.of(
+                bench.measure("development set (" + texts.size() + " mentions, es/en/pt, mean "
+                        + Math.round(texts.stream().mapToInt(String::length).average().orElse(0)) + " chars)", texts, 1, d),
+                bench.measure("the same, " + cores + " threads", texts, cores, d),
+                bench.measure("the same texts padded to 1 KiB", kib, 1, d),
+                bench.measure("1 KiB, " + cores + " threads", kib, cores, d))) {
+            double perCore = r.perCore(cores);
+            report.row(r.texts(), r.threads(), Report.fmt(r.perSecond()), Report.fmt(perCore),
+                    "≥ 20,000/s per core: " + Report.verdict(perCore >= 20_000));
+        }
+        report.line("").line("The analyser is loaded from `listening-service/target/quarkus-app` and called in the "
+                + "benchmark's own JVM; each figure follows a warm-up of the same length (%d s).", d.toSeconds());
     }
 
     /** Batch ingest at full speed while watching how fast cases get their owner. */
