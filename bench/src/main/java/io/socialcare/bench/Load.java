@@ -93,6 +93,11 @@ final class Load {
     /** {@code clients} senders back to back for {@code duration}; each answer's weight counts as that many items. */
     static Result closedLoop(String name, int clients, Duration duration, LongFunction<HttpRequest> request, int weight)
             throws InterruptedException {
+        return closedLoop(name, clients, duration, request, weight, null);
+    }
+
+    static Result closedLoop(String name, int clients, Duration duration, LongFunction<HttpRequest> request, int weight,
+            BiConsumer<Long, HttpResponse<String>> onAnswer) throws InterruptedException {
         Recorder recorder = new Recorder(3);
         AtomicLong ok = new AtomicLong();
         AtomicLong errors = new AtomicLong();
@@ -106,9 +111,12 @@ final class Load {
                 while (System.nanoTime() < end) {
                     long sent = System.nanoTime();
                     try {
-                        HttpResponse<String> response = HTTP.send(request.apply(sequence.getAndIncrement()),
-                                HttpResponse.BodyHandlers.ofString());
+                        long i = sequence.getAndIncrement();
+                        HttpResponse<String> response = HTTP.send(request.apply(i), HttpResponse.BodyHandlers.ofString());
                         statuses.merge(response.statusCode(), 1L, Long::sum);
+                        if (onAnswer != null) {
+                            onAnswer.accept(i, response);
+                        }
                         if (response.statusCode() / 100 == 2) {
                             ok.addAndGet(weight);
                         } else {

@@ -13,6 +13,13 @@ public interface RoutingConfig {
     @WithDefault("P7D")
     Duration reopenWindow();
 
+    /**
+     * How long a mention waits for a database that is away (restarting, unreachable) before it is dead-lettered;
+     * keep it below the mentions channel's {@code throttled.unprocessed-record-max-age.ms}.
+     */
+    @WithDefault("PT5M")
+    Duration databaseWait();
+
     /** How many transfers of one case an agent may make; further transfers need a supervisor. */
     @WithDefault("3")
     int maxAgentTransfers();

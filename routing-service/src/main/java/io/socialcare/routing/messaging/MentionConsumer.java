@@ -16,8 +16,10 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.socialcare.contract.EventTypes;
 import io.socialcare.contract.MentionEvent;
+import io.socialcare.routing.config.RoutingConfig;
 import io.socialcare.routing.service.BatchRouter;
 import io.socialcare.routing.service.CareMetrics;
+import io.socialcare.routing.service.Db;
 import io.socialcare.routing.service.RoutingService;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
@@ -29,7 +31,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * possible (a customer merge, or a failure that retrying the batch did not cure) they are routed one by one, each in
  * its own transaction, as before. Idempotent (a mention already routed changes nothing); a record that cannot be read,
  * or that still fails alone after retries, is nacked and goes to {@code mentions.dlq} with the reason, without holding
- * up the others.
+ * up the others. While the database is away (a restart, a network cut) a mention is not given up: it waits for the
+ * database, up to {@code routing.database-wait}.
  */
 @ApplicationScoped
 public class MentionConsumer {
@@ -39,9 +42,11 @@ public class MentionConsumer {
     private final RoutingService routing;
     private final CaseEventPublisher publisher;
     private final CareMetrics metrics;
+    private final Duration databaseWait;
 
     public MentionConsumer(ObjectMapper mapper, BatchRouter batches, RoutingService routing,
-            CaseEventPublisher publisher, CareMetrics metrics) {
+            CaseEventPublisher publisher, CareMetrics metrics, RoutingConfig config) {
+        this.databaseWait = config.databaseWait();
         this.mapper = mapper;
         this.batches = batches;
         this.routing = routing;
@@ -102,8 +107,13 @@ public class MentionConsumer {
     }
 
     private Uni<Void> route(MentionEvent mention) {
-        // a readable mention that fails to route (database briefly away) is retried before it would be dead-lettered
+        // while the database is away (restarting, unreachable) the mention waits for it, up to the configured bound,
+        // instead of being dead-lettered: a valid mention must reach its case. Any other failure is retried a few
+        // times before it would be dead-lettered.
         return routing.route(mention)
+                .onFailure(Db::isUnavailable).invoke(e -> Log.debugf("Database unavailable (%s); waiting", e.getMessage()))
+                .onFailure(Db::isUnavailable).retry().withBackOff(Duration.ofMillis(250), Duration.ofSeconds(5))
+                .expireIn(databaseWait.toMillis())
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(3)
                 .invoke(publisher::publishSoon)
                 .replaceWithVoid();
