@@ -14,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.socialcare.contract.CaseEvent;
 import io.socialcare.contract.EventTypes;
 import io.socialcare.contract.MentionEvent;
 import io.socialcare.routing.config.RoutingConfig;
@@ -21,6 +22,8 @@ import io.socialcare.routing.service.BatchRouter;
 import io.socialcare.routing.service.CareMetrics;
 import io.socialcare.routing.service.Db;
 import io.socialcare.routing.service.RoutingService;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -78,7 +81,13 @@ public class MentionConsumer {
             return unreadable;
         }
         Log.debugf("Routing a batch of %d mention(s)", readable.size());
-        return unreadable.chain(() -> batches.route(readable.stream().map(Readable::item).toList()))
+        List<BatchRouter.Item> items = readable.stream().map(Readable::item).toList();
+        // while the database is away the batch waits for it (the batch router works on the SQL pool from any thread)
+        return unreadable.chain(() -> Uni.createFrom().deferred(() -> batches.route(items))
+                        .onFailure(Db::isUnavailable).invoke(e -> Log.infof(
+                                "Database unavailable (%s); a batch of %d mention(s) waits for it", e.getMessage(), items.size()))
+                        .onFailure(Db::isUnavailable).retry().withBackOff(Duration.ofMillis(250), Duration.ofSeconds(5))
+                        .expireIn(databaseWait.toMillis()))
                 .onFailure().recoverWithItem(e -> {
                     Log.warnf("A batch of %d mention(s) could not be routed together (%s); routing them one by one",
                             readable.size(), e.getMessage());
@@ -110,7 +119,14 @@ public class MentionConsumer {
         // while the database is away (restarting, unreachable) the mention waits for it, up to the configured bound,
         // instead of being dead-lettered: a valid mention must reach its case. Any other failure is retried a few
         // times before it would be dead-lettered.
-        return routing.route(mention)
+        // Hibernate Reactive works only on the Vert.x event loop: every attempt (a retry resubscribes from the
+        // back-off's timer thread) runs on this consumer's context
+        Context context = Vertx.currentContext();
+        Uni<List<CaseEvent>> attempt = Uni.createFrom().deferred(() -> routing.route(mention));
+        if (context != null) {
+            attempt = attempt.runSubscriptionOn(task -> context.runOnContext(ignored -> task.run()));
+        }
+        return attempt
                 .onFailure(Db::isUnavailable).invoke(e -> Log.debugf("Database unavailable (%s); waiting", e.getMessage()))
                 .onFailure(Db::isUnavailable).retry().withBackOff(Duration.ofMillis(250), Duration.ofSeconds(5))
                 .expireIn(databaseWait.toMillis())
