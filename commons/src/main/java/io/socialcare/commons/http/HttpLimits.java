@@ -25,8 +25,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * Limits that apply before a request reaches an endpoint, answered as {@code application/problem+json} like every
  * other error: a declared body over {@code quarkus.http.limits.max-body-size} is a 413, a client over its
  * request rate is a 429 with {@code Retry-After}, and a request that would take this replica over the work it
- * takes on at once ({@link LoadSheddingConfig}) is a 503 with {@code Retry-After}. Clients are told apart by the token's subject and authorized
- * party ({@code sub}, {@code azp}; read without verification — verification happens at the endpoint, and an
+ * takes on at once ({@link LoadSheddingConfig}) is a 503 with {@code Retry-After}. Clients are told apart by the
+ * token's subject and authorized party ({@code sub}, {@code azp}; read without verification — verification happens at the endpoint, and an
  * invalid token is a 401 there), or by their address when they send no token.
  */
 @ApplicationScoped
@@ -34,7 +34,7 @@ public class HttpLimits {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Client keys of recently seen tokens, by the token's payload: no JSON parsing per request. */
+    /** Tokens whose client key is remembered at most (the map is emptied when full). */
     private static final int MAX_KNOWN_TOKENS = 10_000;
 
     private final RateLimitConfig config;
@@ -42,6 +42,7 @@ public class HttpLimits {
     private final long maxBodyBytes;
     private final long maxInFlightBytes;
     private final Map<String, TokenBucket> buckets;
+    /** Client keys of recently seen tokens, by the token's payload: no JSON parsing per request. */
     private final ConcurrentHashMap<String, String> tokenKeys = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong inFlightBytes = new AtomicLong();

@@ -83,11 +83,8 @@ public class MentionConsumer {
         Log.debugf("Routing a batch of %d mention(s)", readable.size());
         List<BatchRouter.Item> items = readable.stream().map(Readable::item).toList();
         // while the database is away the batch waits for it (the batch router works on the SQL pool from any thread)
-        return unreadable.chain(() -> Uni.createFrom().deferred(() -> batches.route(items))
-                        .onFailure(Db::isUnavailable).invoke(e -> Log.infof(
-                                "Database unavailable (%s); a batch of %d mention(s) waits for it", e.getMessage(), items.size()))
-                        .onFailure(Db::isUnavailable).retry().withBackOff(Duration.ofMillis(250), Duration.ofSeconds(5))
-                        .expireIn(databaseWait.toMillis()))
+        return unreadable.chain(() -> waitingForDatabase(Uni.createFrom().deferred(() -> batches.route(items)),
+                        "a batch of " + items.size() + " mention(s)"))
                 .onFailure().recoverWithItem(e -> {
                     Log.warnf("A batch of %d mention(s) could not be routed together (%s); routing them one by one",
                             readable.size(), e.getMessage());
@@ -126,13 +123,22 @@ public class MentionConsumer {
         if (context != null) {
             attempt = attempt.runSubscriptionOn(task -> context.runOnContext(ignored -> task.run()));
         }
-        return attempt
-                .onFailure(Db::isUnavailable).invoke(e -> Log.debugf("Database unavailable (%s); waiting", e.getMessage()))
-                .onFailure(Db::isUnavailable).retry().withBackOff(Duration.ofMillis(250), Duration.ofSeconds(5))
-                .expireIn(databaseWait.toMillis())
+        return waitingForDatabase(attempt, "mention " + mention.id())
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(3)
                 .invoke(publisher::publishSoon)
                 .replaceWithVoid();
+    }
+
+    /**
+     * The work, resubscribed with back-off while it fails because the database is away, up to
+     * {@code routing.database-wait}; other failures pass through at once.
+     */
+    private <T> Uni<T> waitingForDatabase(Uni<T> work, String what) {
+        return work
+                .onFailure(Db::isUnavailable).invoke(e -> Log.infof("Database unavailable (%s); %s waits for it",
+                        e.getMessage(), what))
+                .onFailure(Db::isUnavailable).retry().withBackOff(Duration.ofMillis(250), Duration.ofSeconds(5))
+                .expireIn(databaseWait.toMillis());
     }
 
     private static Uni<Void> ack(KafkaRecord<String, String> record) {

@@ -36,10 +36,8 @@ public final class Db {
                 String state = pg.getSqlState();
                 return state != null && (state.startsWith("08") || state.startsWith("53") || UNAVAILABLE.contains(state));
             }
-            if (t instanceof java.net.ConnectException || t instanceof java.nio.channels.ClosedChannelException
-                    || t instanceof io.vertx.sqlclient.ClosedConnectionException
-                    || t instanceof io.netty.channel.ConnectTimeoutException
-                    || t instanceof java.io.IOException) {
+            // IOException covers refused and timed-out connects and closed channels
+            if (t instanceof java.io.IOException || t instanceof io.vertx.sqlclient.ClosedConnectionException) {
                 return true;
             }
             String message = t.getMessage();
