@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +33,13 @@ import org.HdrHistogram.Histogram;
  */
 public final class Bench {
 
-    private static final String BRAND = "bench";
+    /**
+     * A brand of its own for each run, with its own department and agents: routing keeps cases across runs, and an
+     * earlier run's open cases would otherwise fill the agents (capacity 1,000 each) so that this run's cases wait
+     * unassigned.
+     */
+    private static final String BRAND = "bench-" + DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
+            .withZone(ZoneOffset.UTC).format(Instant.now());
     private static final String[] SUGGESTIONS = {
         "Deberían añadir leche de almendras en todas las tiendas, la pediría cada día",
         "Please add an order-ahead option to the app so we can skip the queue",
@@ -103,7 +111,7 @@ public final class Bench {
                         "Kafka's `ProducerPerformance`, 200,000 records, 6 partitions")
                 .row("Kafka consumer", Report.fmt(consumer) + " records/s", "Kafka's `ConsumerPerformance`")
                 .row("MongoDB wire server inserts, 1 KiB", Report.fmt(mongoRate) + " documents/s",
-                        "batches of 100, H2 file backend as `./suite up` runs it")
+                        "batches of 100, the BSON file store as `./suite up` runs it (empty collection)")
                 .row("PostgreSQL", Report.fmt(pgTps) + " transactions/s", "`pgbench -N -c 8 -j 2`, scale 10")
                 .row("bare authenticated Quarkus POST", Report.fmt(bare.achievedPerSecond()) + " requests/s, p99 "
                         + Report.fmt(bare.p(99)) + " ms", "16 clients, OIDC bearer token, tiny body");
@@ -153,11 +161,11 @@ public final class Bench {
     private void configure() {
         api.put(listening + "/api/v1/brands/" + BRAND, as("admin"), Map.of("name", "Bench", "keywords",
                 List.of("bench", "aurora"), "handles", List.of("@bench"))).expect(200, 201, 204);
-        api.put(routing + "/api/v1/departments/bench-care", as("admin"), Map.of("brand", BRAND, "name", "Care",
+        api.put(routing + "/api/v1/departments/" + BRAND + "-care", as("admin"), Map.of("brand", BRAND, "name", "Care",
                 "intents", List.of(), "topics", List.of(), "languages", List.of(), "position", 1)).expect(200, 201, 204);
         for (int i = 0; i < 100; i++) {
-            api.put(routing + "/api/v1/agents/bench-agent-" + i, as("admin"), Map.of("brand", BRAND, "name", "Agent " + i,
-                    "department", "bench-care", "languages", List.of("es", "en", "pt"), "skills", List.of(),
+            api.put(routing + "/api/v1/agents/" + BRAND + "-agent-" + i, as("admin"), Map.of("brand", BRAND, "name", "Agent " + i,
+                    "department", BRAND + "-care", "languages", List.of("es", "en", "pt"), "skills", List.of(),
                     "capacity", 1000, "available", true)).expect(200, 201, 204);
         }
     }
