@@ -25,7 +25,9 @@ final class Features {
 
     private static final Map<String, Integer> RULE_INTENT = signals("intent:", IntentModel.INTENTS);
     private static final Map<String, Integer> RULE_TONE = signals("tone:", List.of("negative", "neutral", "positive"));
-    private static final Map<String, Integer> TOPIC = signals("topic:", List.copyOf(Lexicon.TOPICS.keySet()));
+    /** The signal of each topic, in the order of {@link Lexicon#TOPICS}. */
+    private static final int[] TOPIC = Lexicon.TOPICS.keySet().stream()
+            .mapToInt(name -> signal("topic:" + name)).toArray();
     private static final int PROBLEM = signal("problem");
     private static final int SUGGESTION = signal("suggestion");
     private static final int QUESTION = signal("question");
@@ -67,17 +69,27 @@ final class Features {
         List<String> tokens = t.tokens;
         String joined = t.joined;
         Sink out = new Sink(64 + 2 * tokens.size() + (MAX_N - MIN_N + 1) * joined.length());
-        String previous = "^";
-        for (String token : tokens) {
-            out.add(hash(hash('w', token), ""));
-            out.add(hash(hash('b', previous), token));
-            previous = token;
+        // what depends on one word only is hashed once per distinct word: the word's feature, and the start of the
+        // hash of a pair that it opens
+        int[] word = new int[t.distinct.size()];
+        int[] opening = new int[t.distinct.size()];
+        for (int id = 0; id < word.length; id++) {
+            word[id] = hash(hash('w', t.distinct.get(id)), "");
+            opening[id] = hash('b', t.distinct.get(id));
         }
-        out.add(hash(hash('b', previous), "$"));
-        for (int i = 0; i < joined.length(); i++) {
+        int previous = hash('b', "^");
+        for (int i = 0; i < tokens.size(); i++) {
+            int id = t.ids[i];
+            out.add(word[id]);
+            out.add(hash(previous, tokens.get(i)));
+            previous = opening[id];
+        }
+        out.add(hash(previous, "$"));
+        char[] chars = joined.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
             int h = FNV_OFFSET ^ 'c';
-            for (int n = 1; n <= MAX_N && i + n <= joined.length(); n++) {
-                h = (h ^ joined.charAt(i + n - 1)) * FNV_PRIME;
+            for (int n = 1; n <= MAX_N && i + n <= chars.length; n++) {
+                h = (h ^ chars[i + n - 1]) * FNV_PRIME;
                 if (n >= MIN_N) {
                     out.add(h);
                 }
@@ -108,8 +120,9 @@ final class Features {
         }
         out.flag(Lexicon.PROMOTION.in(t), PROMOTION);
         out.flag(Lexicon.ADDRESSED.in(t), ADDRESSED);
-        for (Map.Entry<String, Terms> topic : Lexicon.TOPICS.entrySet()) {
-            out.flag(topic.getValue().in(t), TOPIC.get(topic.getKey()));
+        int topic = 0;
+        for (Terms terms : Lexicon.TOPICS.values()) {
+            out.flag(terms.in(t), TOPIC[topic++]);
         }
         out.flag(rhetorical, RHETORICAL);
         out.flag(rhetorical && question, RHETORICAL_QUESTION);

@@ -3,9 +3,7 @@ package io.socialcare.listening.analysis;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -40,7 +38,7 @@ final class Rules {
     /** A pattern over {@link Text#joined} tried only when the text holds one of its gate words. */
     private record Shape(Set<String> gate, Pattern pattern) {
         boolean in(Text t) {
-            for (String token : t.tokens) {
+            for (String token : t.distinct) {
                 if (gate.contains(token)) {
                     return pattern.matcher(t.joined).find();
                 }
@@ -87,10 +85,19 @@ final class Rules {
     private record Phrase(String key, String[] words, double weight, int rank) {
     }
 
+    /** A candidate sentiment phrase for a text: the phrase and the index of its first word in {@link Text#distinct}. */
+    private record Candidate(Phrase phrase, int firstWord) {
+    }
+
+    /** A sentiment stem ("decepcion*") without its '*', and its weight. */
+    private record Stem(String prefix, double weight) {
+    }
+
     /** The sentiment phrases indexed by their first word. */
     private static final Map<String, List<Phrase>> PHRASES_BY_FIRST_WORD = indexPhrases();
-    private static final List<Map.Entry<String, Double>> STEMS = Lexicon.WORDS.entrySet().stream()
-            .filter(e -> e.getKey().endsWith("*")).toList();
+    private static final List<Stem> STEMS = Lexicon.WORDS.entrySet().stream()
+            .filter(e -> e.getKey().endsWith("*"))
+            .map(e -> new Stem(e.getKey().substring(0, e.getKey().length() - 1), e.getValue())).toList();
     private static final Terms FRUSTRATION = new Terms(Lexicon.PHRASES.entrySet().stream()
             .filter(e -> e.getValue() == -0.5).map(Map.Entry::getKey).toArray(String[]::new));
     private static final Set<String> DURATION_UNITS = Set.of("dias", "dia", "semanas", "semana", "meses", "mes",
@@ -102,7 +109,61 @@ final class Rules {
     private static final Set<String> ABSENCE = Set.of("no", "not", "nao", "cant", "doesnt", "dont", "sin",
             "without", "sem");
 
+    /**
+     * The word sets that the rules test at every word of a text, as bits. {@link Text} looks up the kinds of each
+     * distinct word once ({@link #kindsOf}); the rules then test a word with {@link Text#is} rather than with a hash
+     * look-up per word and set, which adds up on a long text.
+     */
+    static final class Kind {
+        static final int CONTRAST = 1;
+        static final int NEGATOR = 1 << 1;
+        static final int INTENSIFIER = 1 << 2;
+        static final int IRONY = 1 << 3;
+        static final int POLITENESS = 1 << 4;
+        static final int NOBODY = 1 << 5;
+        static final int WHY = 1 << 6;
+        static final int CONDITIONAL = 1 << 7;
+        static final int MODAL = 1 << 8;
+        static final int WISH_FRAME = 1 << 9;
+        static final int THANKS = 1 << 10;
+        static final int ABSENCE = 1 << 11;
+        /** A word of {@link Lexicon#SOLVED} (which has stems, so it is not in {@link #BY_WORD}). */
+        static final int SOLVED = 1 << 12;
+
+        private static final Map<String, Integer> BY_WORD = new HashMap<>();
+
+        static {
+            add(CONTRAST, Lexicon.CONTRAST);
+            add(NEGATOR, Lexicon.NEGATORS);
+            add(INTENSIFIER, Lexicon.INTENSIFIERS);
+            add(IRONY, Lexicon.IRONY);
+            add(POLITENESS, Lexicon.POLITENESS);
+            add(NOBODY, Rules.NOBODY);
+            add(WHY, Rules.WHY);
+            add(CONDITIONAL, Rules.CONDITIONAL);
+            add(MODAL, Rules.MODAL);
+            add(WISH_FRAME, Rules.WISH_FRAME);
+            add(THANKS, Rules.THANKS);
+            add(ABSENCE, Rules.ABSENCE);
+        }
+
+        private Kind() {
+        }
+
+        private static void add(int kind, Set<String> words) {
+            for (String word : words) {
+                BY_WORD.merge(word, kind, (a, b) -> a | b);
+            }
+        }
+    }
+
     private Rules() {
+    }
+
+    /** The {@link Kind} bits of a folded word (0 for most words). */
+    static int kindsOf(String folded) {
+        int kinds = Kind.BY_WORD.getOrDefault(folded, 0);
+        return Lexicon.SOLVED.isWord(folded) ? kinds | Kind.SOLVED : kinds;
     }
 
     // ---------------------------------------------------------------- language
@@ -111,25 +172,27 @@ final class Rules {
         int es = 0;
         int pt = 0;
         int en = 0;
-        for (String word : t.accented) {
+        // each distinct word once, times the number of times it occurs
+        for (int a = 0; a < t.accentedDistinct.size(); a++) {
+            String word = t.accentedDistinct.get(a);
+            int times = t.accentedCounts[a];
             boolean inEs = Lexicon.ES.contains(word);
             boolean inPt = Lexicon.PT.contains(word);
             boolean inEn = Lexicon.EN.contains(word);
             int shared = (inEs ? 1 : 0) + (inPt ? 1 : 0) + (inEn ? 1 : 0);
-            int weight = shared == 1 ? 2 : 1;
+            int weight = (shared == 1 ? 2 : 1) * times;
             es += inEs ? weight : 0;
             pt += inPt ? weight : 0;
             en += inEn ? weight : 0;
             if (word.endsWith("ción") || word.endsWith("ciones")) {
-                es += 1;
+                es += times;
             }
             if (word.endsWith("ção") || word.endsWith("ções") || word.endsWith("ão")) {
-                pt += 1;
+                pt += times;
             }
         }
-        String lower = t.raw.toLowerCase(Locale.ROOT);
-        es += Math.min(6, 2 * count(lower, "ñ¿¡"));
-        pt += Math.min(6, 2 * count(lower, "ãõç"));
+        es += Math.min(6, 2 * t.spanishMarks);
+        pt += Math.min(6, 2 * t.portugueseMarks);
         int best = Math.max(es, Math.max(pt, en));
         if (best < 2) {
             return Analyser.UNDETERMINED;
@@ -141,15 +204,6 @@ final class Rules {
         return es == best ? "es" : pt == best ? "pt" : "en";
     }
 
-    private static int count(String text, String chars) {
-        int n = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (chars.indexOf(text.charAt(i)) >= 0) {
-                n++;
-            }
-        }
-        return n;
-    }
 
     // ---------------------------------------------------------------- sentiment
 
@@ -170,9 +224,12 @@ final class Rules {
         List<String> tokens = t.tokens;
         boolean[] consumed = new boolean[tokens.size()];
         List<Contribution> parts = new ArrayList<>();
-        for (Phrase phrase : candidatePhrases(tokens)) {
+        for (Candidate candidate : candidatePhrases(t)) {
+            Phrase phrase = candidate.phrase();
             String[] words = phrase.words();
-            for (int i = 0; i + words.length <= tokens.size(); i++) {
+            // the occurrences of the phrase's first word, in order
+            for (int i = t.firstAt(candidate.firstWord()); i >= 0 && i + words.length <= tokens.size();
+                    i = t.nextAt(i)) {
                 if (matchesAt(tokens, consumed, words, i)) {
                     for (int k = 0; k < words.length; k++) {
                         consumed[i + k] = true;
@@ -185,25 +242,29 @@ final class Rules {
         }
         int contrastAt = -1;
         for (int i = 0; i < tokens.size(); i++) {
-            if (!consumed[i] && Lexicon.CONTRAST.contains(tokens.get(i))) {
+            if (!consumed[i] && t.is(i, Kind.CONTRAST)) {
                 contrastAt = i;
             }
+        }
+        double[] weights = new double[t.distinct.size()];
+        for (int id = 0; id < weights.length; id++) {
+            weights[id] = weightOf(t.distinct.get(id));
         }
         for (int i = 0; i < tokens.size(); i++) {
             if (consumed[i]) {
                 continue;
             }
             String token = tokens.get(i);
-            double weight = weightOf(token);
+            double weight = weights[t.ids[i]];
             if (weight == 0.0) {
                 continue;
             }
             boolean negated = false;
             for (int j = i - 1; j >= Math.max(0, i - 3); j--) {
-                if (Lexicon.CONTRAST.contains(tokens.get(j))) {
+                if (t.is(j, Kind.CONTRAST)) {
                     break;
                 }
-                if (!consumed[j] && Lexicon.NEGATORS.contains(tokens.get(j))) {
+                if (!consumed[j] && t.is(j, Kind.NEGATOR)) {
                     negated = true;
                     break;
                 }
@@ -211,10 +272,10 @@ final class Rules {
             if (weight < 0 && solvedBefore(t, i)) {
                 weight = 0.5; // "resolvieron mi problema": the problem is gone
             }
-            if (weight > 0 && wishFrame(tokens, i)) {
+            if (weight > 0 && wishFrame(t, i)) {
                 continue; // "sería estupendo que ...", "would love ...": a wish, not an opinion
             }
-            if (i > 0 && Lexicon.INTENSIFIERS.contains(tokens.get(i - 1))) {
+            if (i > 0 && t.is(i - 1, Kind.INTENSIFIER)) {
                 weight *= 1.4;
             }
             if (t.shouted.get(i)) {
@@ -223,8 +284,8 @@ final class Rules {
             if (negated) {
                 weight = -0.75 * weight;
             }
-            parts.add(new Contribution(i, token, weight, !negated && weight > 0 && Lexicon.IRONY.contains(token),
-                    Lexicon.POLITENESS.contains(token)));
+            parts.add(new Contribution(i, token, weight, !negated && weight > 0 && t.is(i, Kind.IRONY),
+                    t.is(i, Kind.POLITENESS)));
         }
         if (contrastAt >= 0) {
             int at = contrastAt;
@@ -296,17 +357,18 @@ final class Rules {
         return index;
     }
 
-    /** The phrases whose first word occurs in the tokens, in matching order (longest first). */
-    private static List<Phrase> candidatePhrases(List<String> tokens) {
-        List<Phrase> candidates = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (String token : tokens) {
-            List<Phrase> starting = PHRASES_BY_FIRST_WORD.get(token);
-            if (starting != null && seen.add(token)) {
-                candidates.addAll(starting);
+    /** The phrases whose first word occurs in the text, in matching order (longest first). */
+    private static List<Candidate> candidatePhrases(Text t) {
+        List<Candidate> candidates = new ArrayList<>();
+        for (int id = 0; id < t.distinct.size(); id++) {
+            List<Phrase> starting = PHRASES_BY_FIRST_WORD.get(t.distinct.get(id));
+            if (starting != null) {
+                for (Phrase phrase : starting) {
+                    candidates.add(new Candidate(phrase, id));
+                }
             }
         }
-        candidates.sort(Comparator.comparingInt(Phrase::rank));
+        candidates.sort(Comparator.comparingInt(c -> c.phrase().rank()));
         return candidates;
     }
 
@@ -324,10 +386,9 @@ final class Rules {
         if (exact != null) {
             return exact;
         }
-        for (Map.Entry<String, Double> stem : STEMS) {
-            String prefix = stem.getKey().substring(0, stem.getKey().length() - 1);
-            if (token.startsWith(prefix)) {
-                return stem.getValue();
+        for (Stem stem : STEMS) {
+            if (token.startsWith(stem.prefix())) {
+                return stem.weight();
             }
         }
         return 0.0;
@@ -368,7 +429,7 @@ final class Rules {
     }
 
     private static boolean readWaited(Text t) {
-        for (String token : t.tokens) {
+        for (String token : t.distinct) {
             if (DURATION_UNITS.contains(token)) {
                 return DURATION.matcher(t.joined).find();
             }
@@ -392,7 +453,7 @@ final class Rules {
         }
         List<String> tokens = t.tokens;
         for (int i = 0; i < tokens.size(); i++) {
-            if (NOBODY.contains(tokens.get(i))
+            if (t.is(i, Kind.NOBODY)
                     || ("no".equals(tokens.get(i)) && i + 1 < tokens.size() && "one".equals(tokens.get(i + 1)))) {
                 return true;
             }
@@ -418,10 +479,10 @@ final class Rules {
         boolean why = false;
         for (int i = 0; i < tokens.size(); i++) {
             String token = tokens.get(i);
-            if (WHY.contains(token) && (!"por".equals(token) || i + 1 < tokens.size()
+            if (t.is(i, Kind.WHY) && (!"por".equals(token) || i + 1 < tokens.size()
                     && "que".equals(tokens.get(i + 1)))) {
                 why = true;
-            } else if (why && (Lexicon.NEGATORS.contains(token) || "tanto".equals(token) || "long".equals(token)
+            } else if (why && (t.is(i, Kind.NEGATOR) || "tanto".equals(token) || "long".equals(token)
                     || ("que".equals(token) && i > 0 && HAVE_TO.contains(tokens.get(i - 1)))
                     || ("to".equals(token) && i > 0 && NEED.contains(tokens.get(i - 1))))) {
                 return true;
@@ -442,14 +503,14 @@ final class Rules {
         List<String> tokens = t.tokens;
         for (int i = 0; i < tokens.size(); i++) {
             String token = tokens.get(i);
-            if (CONDITIONAL.contains(token)) {
+            if (t.is(i, Kind.CONDITIONAL)) {
                 for (int j = i + 1; j < Math.min(tokens.size(), i + 5); j++) {
                     if (WISH_COMPLEMENT.contains(tokens.get(j))) {
                         return true;
                     }
                 }
             }
-            if (MODAL.contains(token) && i + 1 < tokens.size()) {
+            if (t.is(i, Kind.MODAL) && i + 1 < tokens.size()) {
                 String verb = tokens.get(i + 1);
                 if (verb.length() > 3 && (verb.endsWith("ar") || verb.endsWith("er") || verb.endsWith("ir"))
                         && !INFO_VERBS.contains(verb)) {
@@ -467,16 +528,16 @@ final class Rules {
 
     private static boolean solvedBefore(Text t, int at) {
         for (int j = Math.max(0, at - 4); j < at; j++) {
-            if (Lexicon.SOLVED.isWord(t.tokens.get(j))) {
+            if (t.is(j, Kind.SOLVED)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean wishFrame(List<String> tokens, int at) {
+    private static boolean wishFrame(Text t, int at) {
         for (int j = Math.max(0, at - 2); j < at; j++) {
-            if (WISH_FRAME.contains(tokens.get(j))) {
+            if (t.is(j, Kind.WISH_FRAME)) {
                 return true;
             }
         }
@@ -524,7 +585,7 @@ final class Rules {
             }
         }
         for (int i = 0; i + 1 < tokens.size(); i++) {
-            if (THANKS.contains(tokens.get(i)) && FOR.contains(tokens.get(i + 1))) {
+            if (t.is(i, Kind.THANKS) && FOR.contains(tokens.get(i + 1))) {
                 int from = i + 2;
                 if (parts.stream().anyMatch(c -> c.weight() < 0 && c.index() >= from && c.index() <= from + 2)) {
                     return true;
@@ -541,7 +602,7 @@ final class Rules {
             return parts.stream().anyMatch(c -> c.weight() < 0 && c.index() > after);
         }
         for (int i = praiseAt + 1; i < tokens.size(); i++) {
-            if (ABSENCE.contains(tokens.get(i))) {
+            if (t.is(i, Kind.ABSENCE)) {
                 return true;
             }
         }

@@ -45,9 +45,33 @@ final class Terms {
         return all;
     }
 
-    /** True when any term occurs in the text. */
+    /**
+     * True when any term occurs in the text (remembered by the text: several steps ask for the same lists). Words and
+     * stems are looked up once per distinct token; a phrase is tried at each occurrence of its first word.
+     */
     boolean in(Text t) {
-        return firstIn(t.tokens, 0) >= 0;
+        return t.memo(this, () -> find(t));
+    }
+
+    private boolean find(Text t) {
+        List<String> distinct = t.distinct;
+        for (int id = 0; id < distinct.size(); id++) {
+            String token = distinct.get(id);
+            if (isWord(token)) {
+                return true;
+            }
+            List<String[]> candidates = phrases.get(token);
+            if (candidates != null) {
+                for (int at = t.firstAt(id); at >= 0; at = t.nextAt(at)) {
+                    for (String[] phrase : candidates) {
+                        if (phraseAt(t.tokens, at, phrase)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** The index of the first token at or after {@code from} where a term starts, or -1. */

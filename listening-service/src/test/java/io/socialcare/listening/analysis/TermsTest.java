@@ -21,6 +21,8 @@ class TermsTest {
         assertFalse(terms.in(new Text("funciona, no")));
         assertFalse(terms.in(new Text("me encanta")));
         assertFalse(terms.in(new Text("")));
+        assertTrue(terms.in(new Text("no sé, no llega y no funciona")), "a phrase at a later occurrence of its first word");
+        assertTrue(terms.in(new Text("Me dijeron que me cobrarían")), "a phrase ending in a stem");
     }
 
     @Test
