@@ -174,22 +174,29 @@ public final class Bench {
         // as the Kubernetes manifests run them: JAVA_OPTS_APPEND there, and the pod's memory limit (512Mi), which a
         // JVM in a container sizes itself from, given here as -XX:MaxRAM
         List<String> jvm = List.of(env.getOrDefault("BENCH_SERVICE_JAVA_OPTS",
-                "-XX:MaxRAM=512m -XX:MaxRAMPercentage=75").trim().split("\\s+"));
+                "-XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -XX:+UseSerialGC").trim().split("\\s+"));
         report.heading("Startup and memory (JVM mode, a second instance of each service)")
                 .line("JVM options `%s` (BENCH_SERVICE_JAVA_OPTS): the manifests' `JAVA_OPTS_APPEND`, with the pod's "
-                        + "512Mi memory limit given as `-XX:MaxRAM` because this process runs outside a container.",
+                        + "512Mi memory limit given as `-XX:MaxRAM` because this process runs outside a container; "
+                        + "each service's AppCDS archive (`app-cds.jsa`, made by the build) when it has one.",
                         String.join(" ", jvm))
                 .table("service", "process start → ready", "Quarkus 'started in'", "RSS after first request", "target");
         for (String service : List.of("listening", "routing", "response", "feedback")) {
-            Path jar = root.resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
+            Path app = root.resolve(service + "-service/target/quarkus-app");
             int port = freePort();
             Path log = Files.createTempFile("bench-" + service, ".log");
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvm);
+            // the AppCDS archive the build made, from the directory it was made in (as ./suite runs the services)
+            boolean cds = Files.exists(app.resolve("app-cds.jsa"));
+            if (cds) {
+                command.add("-XX:SharedArchiveFile=app-cds.jsa");
+            }
             command.add("-jar");
-            command.add(jar.toString());
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            command.add("quarkus-run.jar");
+            ProcessBuilder builder = new ProcessBuilder(command).directory(app.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
             builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
             long start = System.nanoTime();
             Process process = builder.start();
