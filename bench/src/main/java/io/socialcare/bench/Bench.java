@@ -50,7 +50,7 @@ public final class Bench {
     private final Api api = new Api();
     private final Map<String, String> env = System.getenv();
     private final int seconds = Integer.parseInt(env.getOrDefault("BENCH_SECONDS", "20"));
-    private final List<Integer> loads = parseLoads(env.getOrDefault("BENCH_LOADS", "100,500,1000,2000"));
+    private final List<Integer> loads = parseLoads(env.getOrDefault("BENCH_LOADS", "25,50,100,500,1000,2000"));
     private final String listening = env.getOrDefault("LISTENING_URL", "http://127.0.0.1:8081");
     private final String routing = env.getOrDefault("ROUTING_URL", "http://127.0.0.1:8082");
     private final String response = env.getOrDefault("RESPONSE_URL", "http://127.0.0.1:8083");
@@ -103,6 +103,9 @@ public final class Bench {
         double mongoRate = MachineLimits.mongoInserts(mongo, 10);
         double pgTps = MachineLimits.pgbench(env.getOrDefault("PGHOST", "127.0.0.1"), env.getOrDefault("PGPORT", "5432"),
                 env.getOrDefault("PGUSER", "postgres"), env.getOrDefault("PGPASSWORD", "postgres"), 15);
+        // after a warm-up of the same requests: the services were just started (cold JIT), and so is this client
+        Load.closedLoop("warm-up", 16, Duration.ofSeconds(5),
+                i -> post(listening + "/api/v1/analysis", "{\"text\":\"ok\"}", "partner"), 1);
         Load.Result bare = Load.closedLoop("authenticated POST /api/v1/analysis", 16, Duration.ofSeconds(10),
                 i -> post(listening + "/api/v1/analysis", "{\"text\":\"ok\"}", "partner"), 1);
         report.heading("Limits of this machine (same run)")
@@ -136,7 +139,8 @@ public final class Bench {
 
         report.heading("Backlog before each step")
                 .line("Each step starts once routing-, feedback- and response-service have consumed what the steps "
-                        + "before it produced (their consumer groups' lag is zero, at most %d s of waiting):", DRAIN_LIMIT.toSeconds())
+                        + "before it produced (their consumer groups' lag is zero and listening-service has published every "
+                        + "mention it stored, at most %d s of waiting):", DRAIN_LIMIT.toSeconds())
                 .table("step", "waited", "lag left");
         drained.forEach((step, row) -> report.row(step, row[0], row[1]));
 
@@ -150,9 +154,9 @@ public final class Bench {
 
     /** Waits for the services to work off what earlier steps produced, and notes how long that took. */
     private void drain(String step) throws Exception {
-        try (Backlog backlog = new Backlog(kafka)) {
+        try (Backlog backlog = new Backlog(kafka, listening)) {
             Duration waited = backlog.drain(DRAIN_LIMIT);
-            long left = backlog.lag();
+            long left = backlog.lag() + backlog.unpublished();
             log(String.format("%s: waited %d s for the consumers (lag left %d)", step, waited.toSeconds(), left));
             drained.put(step, new Object[] {Report.fmt(waited.toMillis() / 1000.0) + " s", left});
         }
