@@ -61,8 +61,11 @@ final class BsonH2Database extends AbstractSynchronizedMongoDatabase<Object> {
         String data = BsonH2Backend.DATA_PREFIX + databaseName + ".";
         String meta = BsonH2Backend.META_PREFIX + databaseName + ".";
         String index = databaseName + ".";
+        // an index map is "<database>.<collection>.$index.<name>"; the prefix alone would also match every
+        // collection of every database if this database were called "data" or "meta"
         List<String> names = store.getMapNames().stream()
-                .filter(n -> n.startsWith(data) || n.startsWith(meta) || n.startsWith(index))
+                .filter(n -> n.startsWith(data) || n.startsWith(meta)
+                        || n.startsWith(index) && n.contains(BsonH2Backend.INDEX_INFIX))
                 .collect(Collectors.toList());
         names.forEach(store::removeMap);
     }

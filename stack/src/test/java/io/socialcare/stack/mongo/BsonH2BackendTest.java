@@ -126,6 +126,24 @@ class BsonH2BackendTest {
     }
 
     @Test
+    void droppingADatabaseLeavesTheOthers() throws Exception {
+        try (MongoWireServer server = MongoWireServer.file(dir.resolve("store.bson.mv"), 0);
+                MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> kept = client.getDatabase("listening").getCollection("mentions");
+            kept.createIndex(Indexes.ascending("source"), new IndexOptions().unique(true));
+            kept.insertOne(new Document("_id", "a").append("source", "x/1"));
+            // named like the store's own map prefixes
+            for (String name : List.of("data", "meta")) {
+                client.getDatabase(name).getCollection("c").insertOne(new Document("_id", 1));
+                client.getDatabase(name).drop();
+            }
+            assertEquals(List.of("a"), kept.find().map(d -> d.getString("_id")).into(new ArrayList<>()));
+            assertThrows(MongoWriteException.class,
+                    () -> kept.insertOne(new Document("_id", "b").append("source", "x/1")));
+        }
+    }
+
+    @Test
     void aDroppedCollectionLeavesNoIndexEntries() throws Exception {
         withServer(mentions -> {
             mentions.createIndex(Indexes.ascending("source"), new IndexOptions().unique(true));
