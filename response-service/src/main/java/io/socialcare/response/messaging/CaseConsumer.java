@@ -1,20 +1,40 @@
 package io.socialcare.response.messaging;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.socialcare.contract.CaseEvent;
 import io.socialcare.contract.EventTypes;
 import io.socialcare.response.service.CaseService;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Reads {@code cases} into the local case projection. A record that is not a readable case snapshot fails and
- * goes to {@code cases.dlq}; a repeated or older snapshot changes nothing.
+ * Reads {@code cases} into the local case projection a poll at a time (up to {@code max.poll.records}): one
+ * transaction per poll, in which each case's newest snapshot replaces the stored one when its version is higher, so
+ * a repeated or older snapshot changes nothing.
+ *
+ * <p>A record that is not a readable case snapshot is nacked on its own and goes to {@code cases.dlq} with the
+ * {@code dead-letter-reason} header; the rest of the poll goes on. A poll whose transaction fails (the database away)
+ * is tried again with back-off, {@value #ATTEMPTS} times in all, then each snapshot alone, so that one the database
+ * keeps refusing goes to the dead-letter topic instead of holding its partition. Records are acked only after their
+ * snapshot was projected or dead-lettered, so no offset is committed before that.</p>
  */
 @ApplicationScoped
 public class CaseConsumer {
+
+    static final int ATTEMPTS = 5;
 
     private final ObjectMapper mapper;
     private final CaseService cases;
@@ -27,19 +47,93 @@ public class CaseConsumer {
     }
 
     @Incoming(EventTypes.TOPIC_CASES)
-    public Uni<Void> consume(String value) {
-        // every failure here sends the record to the dead-letter topic (failure-strategy=dead-letter-queue)
-        return Uni.createFrom().deferred(() -> handle(value))
-                .onFailure().invoke(e -> deadLetters.count(EventTypes.TOPIC_CASES));
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        List<KafkaRecord<String, String>> readable = new ArrayList<>();
+        List<CaseEvent> events = new ArrayList<>();
+        Map<KafkaRecord<String, String>, Throwable> dead = new LinkedHashMap<>();
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            try {
+                events.add(read(record.getPayload()));
+                readable.add(record);
+            } catch (IllegalArgumentException e) {
+                Log.warnf("Unreadable record on %s (partition %d): %s", EventTypes.TOPIC_CASES, record.getPartition(),
+                        e.getMessage());
+                dead.put(record, e);
+            }
+        }
+        if (events.isEmpty()) {
+            return settle(List.of(), dead);
+        }
+        return Uni.createFrom().deferred(() -> cases.apply(events))
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(ATTEMPTS - 1)
+                .replaceWith(readable)
+                .onFailure().recoverWithUni(f -> {
+                    Log.warnf("A batch of %d case snapshots failed %d times (%s); trying each alone", events.size(),
+                            ATTEMPTS, f.getMessage());
+                    return oneByOne(readable, events, dead);
+                })
+                .chain(projected -> settle(projected, dead));
     }
 
-    private Uni<Void> handle(String value) {
+    /** Each snapshot of a failed batch alone; answers the records projected and adds the others to {@code dead}. */
+    private Uni<List<KafkaRecord<String, String>>> oneByOne(List<KafkaRecord<String, String>> records,
+            List<CaseEvent> events, Map<KafkaRecord<String, String>, Throwable> dead) {
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            positions.add(i);
+        }
+        List<KafkaRecord<String, String>> projected = new ArrayList<>();
+        return Multi.createFrom().iterable(positions)
+                .onItem().transformToUniAndConcatenate(i -> Uni.createFrom()
+                        .deferred(() -> cases.apply(List.of(events.get(i))))
+                        .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)).atMost(1)
+                        .invoke(() -> projected.add(records.get(i)))
+                        .onFailure().recoverWithItem(f -> {
+                            dead.put(records.get(i), f);
+                            return null;
+                        }))
+                .collect().last()
+                .replaceWith(projected);
+    }
+
+    /** Dead-letters the failed records, then acks the projected ones. */
+    private Uni<Void> settle(List<KafkaRecord<String, String>> projected,
+            Map<KafkaRecord<String, String>, Throwable> dead) {
+        List<Uni<Void>> nacks = new ArrayList<>(dead.size());
+        dead.forEach((record, reason) -> {
+            deadLetters.count(EventTypes.TOPIC_CASES);
+            nacks.add(Uni.createFrom().completionStage(() -> record.nack(reason)));
+        });
+        Uni<Void> deadLettered = nacks.isEmpty() ? Uni.createFrom().voidItem()
+                : Uni.join().all(nacks).andCollectFailures().replaceWithVoid();
+        return deadLettered.chain(() -> {
+            if (projected.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            List<Uni<Void>> acks = new ArrayList<>(projected.size());
+            for (KafkaRecord<String, String> record : projected) {
+                acks.add(Uni.createFrom().completionStage(record::ack));
+            }
+            return Uni.join().all(acks).andFailFast().replaceWithVoid();
+        });
+    }
+
+    /** A readable, complete case snapshot, or an IllegalArgumentException saying what is wrong with it. */
+    CaseEvent read(String value) {
+        if (value == null) {
+            throw new IllegalArgumentException("record without a value");
+        }
         CaseEvent event;
         try {
             event = mapper.readValue(value, CaseEvent.class);
         } catch (Exception e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("Unreadable case event: " + e.getMessage(), e));
+            throw new IllegalArgumentException("Unreadable case event: " + e.getMessage(), e);
         }
-        return cases.apply(event);
+        if (event == null) {
+            throw new IllegalArgumentException("record with a null value");
+        }
+        CaseService.validate(event);
+        return event;
     }
 }

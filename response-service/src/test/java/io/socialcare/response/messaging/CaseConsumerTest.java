@@ -7,7 +7,9 @@ import static io.socialcare.response.Fixtures.caseEvent;
 import static io.socialcare.response.Fixtures.header;
 import static io.socialcare.response.Fixtures.id;
 import static io.socialcare.response.Fixtures.mention;
+import static io.socialcare.response.Fixtures.JSON;
 import static io.socialcare.response.Fixtures.openCase;
+import static io.socialcare.response.Fixtures.producer;
 import static io.socialcare.response.Fixtures.publish;
 import static io.socialcare.response.Fixtures.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,7 +20,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
@@ -28,6 +33,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.socialcare.contract.CaseEvent;
 import io.socialcare.contract.EventTypes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 
@@ -111,6 +117,53 @@ class CaseConsumerTest {
         assertEquals(2, after.version());
         assertEquals("resolved", after.status());
         assertEquals(List.of("x", "facebook"), after.mentions());
+    }
+
+    @Test
+    void aBurstOfSnapshotsKeepsEachCasesNewestWhateverTheirOrderAndAnUnreadableOneDoesNotStopTheRest()
+            throws Exception {
+        String brand = brand();
+        List<String> caseIds = new ArrayList<>();
+        Map<String, List<String>> newestChannels = new HashMap<>();
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        String[] channels = {"x", "facebook", "instagram", "forum", "email"};
+        for (int c = 0; c < 30; c++) {
+            String caseId = id();
+            caseIds.add(caseId);
+            List<CaseEvent.MentionRef> refs = new ArrayList<>();
+            List<CaseEvent> versions = new ArrayList<>();
+            for (int v = 1; v <= 3; v++) {
+                refs.add(mention(channels[(c + v) % channels.length], Instant.now().plusMillis(v)));
+                versions.add(caseEvent(caseId, v, brand, "normal", List.copyOf(refs)));
+            }
+            newestChannels.put(caseId, refs.stream().map(CaseEvent.MentionRef::channel).toList());
+            // newest first, then the older ones, and one of them twice: all in the same burst
+            for (int v : new int[] {3, 1, 2, 1}) {
+                String json = JSON.writeValueAsString(versions.get(v - 1));
+                sent.add(producer().send(new ProducerRecord<>("cases", caseId, json)));
+            }
+            if (c == 10) {
+                sent.add(producer().send(new ProducerRecord<>("cases", caseId, "{\"broken\": ")));
+            }
+        }
+        producer().flush();
+        Map<Integer, RecordMetadata> lastPerPartition = new HashMap<>();
+        for (Future<RecordMetadata> f : sent) {
+            RecordMetadata m = f.get();
+            lastPerPartition.merge(m.partition(), m, (a, b) -> a.offset() >= b.offset() ? a : b);
+        }
+        for (RecordMetadata m : lastPerPartition.values()) {
+            awaitConsumed("response-service", m);
+        }
+        for (String caseId : caseIds) {
+            Row row = row(caseId);
+            assertNotNull(row, "case " + caseId + " projected");
+            assertEquals(3, row.version(), "the newest snapshot of " + caseId + " wins");
+            assertEquals(newestChannels.get(caseId), row.mentions(), "the mentions of the newest snapshot");
+        }
+        ConsumerRecord<String, String> dead = awaitRecord("cases.dlq",
+                r -> caseIds.get(10).equals(r.key()) && r.value().startsWith("{\"broken\""));
+        assertNotNull(header(dead, "dead-letter-reason"));
     }
 
     @Test

@@ -1,0 +1,188 @@
+package io.socialcare.response.repository;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.socialcare.contract.CaseEvent;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Writes case snapshots into the projection ({@code cases} and {@code case_mentions}) a batch at a time, in one
+ * transaction of three statements whatever the batch's size: one multi-row upsert that keeps a stored snapshot unless
+ * the new one has a higher version (and answers which cases it changed), then, for those cases only, their mentions
+ * deleted and inserted again from the snapshot.
+ */
+@ApplicationScoped
+public class CaseProjectionStore {
+
+    private static final String UPSERT = """
+            INSERT INTO cases (id, version, brand, customer_id, customer_name, status, priority, intent,
+                               owner_department, owner_agent, created_at, updated_at)
+            SELECT * FROM unnest($1::text[], $2::int8[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                                 $8::text[], $9::text[], $10::text[], $11::timestamptz[], $12::timestamptz[])
+            ON CONFLICT (id) DO UPDATE SET
+                version = EXCLUDED.version, brand = EXCLUDED.brand, customer_id = EXCLUDED.customer_id,
+                customer_name = EXCLUDED.customer_name, status = EXCLUDED.status, priority = EXCLUDED.priority,
+                intent = EXCLUDED.intent, owner_department = EXCLUDED.owner_department,
+                owner_agent = EXCLUDED.owner_agent, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at
+            WHERE cases.version < EXCLUDED.version
+            RETURNING id
+            """;
+
+    private static final String DELETE_MENTIONS = "DELETE FROM case_mentions WHERE case_id = ANY($1::text[])";
+
+    private static final String INSERT_MENTIONS = """
+            INSERT INTO case_mentions (case_id, mention_id, channel, external_id, thread_id, author_id, author_handle,
+                                       author_name, at)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                                 $8::text[], $9::timestamptz[])
+            """;
+
+    private final Pool pool;
+
+    public CaseProjectionStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * The snapshots of one batch, each case's highest version of the batch against the stored one; a repeated or
+     * older snapshot changes nothing. Answers how many cases changed.
+     */
+    public Uni<Integer> project(List<CaseEvent> events) {
+        List<CaseEvent> newest = newestPerCase(events);
+        if (newest.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return pool.withTransaction(connection -> connection.preparedQuery(UPSERT).execute(cases(newest))
+                .chain(changed -> {
+                    Set<String> ids = new HashSet<>();
+                    for (Row row : changed) {
+                        ids.add(row.getString(0));
+                    }
+                    if (ids.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    List<CaseEvent> stored = new ArrayList<>(ids.size());
+                    for (CaseEvent e : newest) {
+                        if (ids.contains(e.id())) {
+                            stored.add(e);
+                        }
+                    }
+                    Uni<Void> deleted = connection.preparedQuery(DELETE_MENTIONS)
+                            .execute(Tuple.of(ids.toArray(String[]::new))).replaceWithVoid();
+                    Tuple mentions = mentions(stored);
+                    // pipelined on the connection, in order: the delete, then the insert
+                    Uni<Void> inserted = mentions == null ? Uni.createFrom().voidItem()
+                            : connection.preparedQuery(INSERT_MENTIONS).execute(mentions).replaceWithVoid();
+                    return Uni.join().all(deleted, inserted).andFailFast().replaceWith(stored.size());
+                }));
+    }
+
+    /**
+     * Each case's snapshot with the highest version in the batch (the first of equals), in case-id order, so that
+     * concurrent batches take their row locks in the same order.
+     */
+    static List<CaseEvent> newestPerCase(List<CaseEvent> events) {
+        Map<String, CaseEvent> newest = new LinkedHashMap<>();
+        for (CaseEvent e : events) {
+            newest.merge(e.id(), e, (kept, next) -> next.version() > kept.version() ? next : kept);
+        }
+        List<CaseEvent> result = new ArrayList<>(newest.values());
+        result.sort(Comparator.comparing(CaseEvent::id));
+        return result;
+    }
+
+    private static Tuple cases(List<CaseEvent> events) {
+        int n = events.size();
+        String[] id = new String[n];
+        Long[] version = new Long[n];
+        String[] brand = new String[n];
+        String[] customerId = new String[n];
+        String[] customerName = new String[n];
+        String[] status = new String[n];
+        String[] priority = new String[n];
+        String[] intent = new String[n];
+        String[] department = new String[n];
+        String[] agent = new String[n];
+        OffsetDateTime[] createdAt = new OffsetDateTime[n];
+        OffsetDateTime[] updatedAt = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            CaseEvent e = events.get(i);
+            id[i] = e.id();
+            version[i] = e.version();
+            brand[i] = e.brand();
+            customerId[i] = e.customerId();
+            customerName[i] = e.customerName();
+            status[i] = e.status();
+            priority[i] = e.priority();
+            intent[i] = e.intent();
+            department[i] = e.owner() == null ? null : e.owner().department();
+            agent[i] = e.owner() == null ? null : e.owner().agent();
+            createdAt[i] = time(e.createdAt());
+            updatedAt[i] = time(e.at());
+        }
+        return Tuple.tuple(List.<Object>of(id, version, brand, customerId, customerName, status, priority, intent,
+                department, agent, createdAt, updatedAt));
+    }
+
+    /** The mention rows of these snapshots (each mention once per case), or null when they have none. */
+    private static Tuple mentions(List<CaseEvent> events) {
+        List<String> caseId = new ArrayList<>();
+        List<String> mentionId = new ArrayList<>();
+        List<String> channel = new ArrayList<>();
+        List<String> externalId = new ArrayList<>();
+        List<String> threadId = new ArrayList<>();
+        List<String> authorId = new ArrayList<>();
+        List<String> authorHandle = new ArrayList<>();
+        List<String> authorName = new ArrayList<>();
+        List<OffsetDateTime> at = new ArrayList<>();
+        for (CaseEvent e : events) {
+            if (e.mentions() == null) {
+                continue;
+            }
+            Set<String> seen = new HashSet<>();
+            for (CaseEvent.MentionRef ref : e.mentions()) {
+                if (!seen.add(ref.id())) {
+                    continue;
+                }
+                caseId.add(e.id());
+                mentionId.add(ref.id());
+                channel.add(ref.channel());
+                externalId.add(ref.externalId());
+                threadId.add(blank(ref.threadId()) ? ref.externalId() : ref.threadId());
+                authorId.add(ref.authorId());
+                authorHandle.add(ref.authorHandle());
+                authorName.add(ref.authorName());
+                at.add(time(ref.at() != null ? ref.at() : e.at()));
+            }
+        }
+        if (caseId.isEmpty()) {
+            return null;
+        }
+        return Tuple.tuple(List.<Object>of(caseId.toArray(String[]::new), mentionId.toArray(String[]::new),
+                channel.toArray(String[]::new), externalId.toArray(String[]::new), threadId.toArray(String[]::new),
+                authorId.toArray(String[]::new), authorHandle.toArray(String[]::new),
+                authorName.toArray(String[]::new), at.toArray(OffsetDateTime[]::new)));
+    }
+
+    private static OffsetDateTime time(Instant i) {
+        return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}
