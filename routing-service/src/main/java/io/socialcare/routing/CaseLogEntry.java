@@ -8,6 +8,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.socialcare.commons.ids.Ids;
+
 /** Something that happened to a case besides a transfer: reassignment, merge, escalation, resolution note. */
 @Entity
 @Table(name = "case_log")
@@ -25,7 +27,7 @@ public class CaseLogEntry {
 
     public static CaseLogEntry of(UUID caseId, String kind, String detail, String byUser) {
         CaseLogEntry e = new CaseLogEntry();
-        e.id = UUID.randomUUID();
+        e.id = Ids.uuid();
         e.caseId = caseId;
         e.kind = kind;
         e.detail = detail;

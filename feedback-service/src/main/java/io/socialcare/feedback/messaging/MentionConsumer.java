@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,6 +18,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.socialcare.commons.ids.Ids;
 import io.socialcare.contract.EventTypes;
 import io.socialcare.contract.MentionEvent;
 import io.socialcare.feedback.config.FeedbackConfig;
@@ -77,7 +77,7 @@ public class MentionConsumer {
         if (mentions.isEmpty()) {
             return settle(List.of(), dead);
         }
-        String batchId = UUID.randomUUID().toString();
+        String batchId = Ids.next();
         return Uni.createFrom().deferred(() -> ingest.ingest(batchId, mentions))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2))
                 .atMost(Math.max(1, config.batchAttempts() - 1))
@@ -103,7 +103,7 @@ public class MentionConsumer {
         List<KafkaRecord<String, String>> ingested = new ArrayList<>();
         return Multi.createFrom().iterable(positions)
                 .onItem().transformToUniAndConcatenate(i -> Uni.createFrom()
-                        .deferred(() -> ingest.ingest(UUID.randomUUID().toString(), List.of(mentions.get(i))))
+                        .deferred(() -> ingest.ingest(Ids.next(), List.of(mentions.get(i))))
                         .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)).atMost(1)
                         .invoke(() -> ingested.add(records.get(i)))
                         .onFailure().recoverWithItem(f -> {

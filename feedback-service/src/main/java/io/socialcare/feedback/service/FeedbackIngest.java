@@ -18,13 +18,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.socialcare.commons.ids.Ids;
 import io.socialcare.contract.MentionEvent;
 import io.socialcare.feedback.Contribution;
 import io.socialcare.feedback.Theme;
@@ -135,7 +135,7 @@ public class FeedbackIngest {
     /** One mention on its own: a batch of one. */
     public Uni<Void> ingest(MentionEvent m) {
         validate(m);
-        return ingest(UUID.randomUUID().toString(), List.of(new Incoming(m, null)));
+        return ingest(Ids.next(), List.of(new Incoming(m, null)));
     }
 
     /**
@@ -286,7 +286,7 @@ public class FeedbackIngest {
                     if (!candidate.mayOpen()) {
                         continue;
                     }
-                    themeId = UUID.randomUUID().toString();
+                    themeId = Ids.next();
                     opened.add(themeId);
                 }
                 Contribution withTheme = c.withTheme(themeId);

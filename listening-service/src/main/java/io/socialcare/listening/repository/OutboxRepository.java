@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +21,7 @@ import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.mutiny.Uni;
+import io.socialcare.commons.ids.Ids;
 import io.socialcare.contract.EventTypes;
 import io.socialcare.contract.MentionEvent;
 import org.bson.Document;
@@ -82,7 +82,7 @@ public class OutboxRepository {
 
     /** Stores a new entry leased until {@code leaseUntil} and returns it. */
     public Uni<Entry> create(List<Item> items, Instant now, Instant leaseUntil) {
-        Entry entry = new Entry(UUID.randomUUID().toString(), nextSeq(), now, List.copyOf(items), 0, leaseUntil);
+        Entry entry = new Entry(Ids.next(), nextSeq(), now, List.copyOf(items), 0, leaseUntil);
         Document doc = new Document("_id", entry.id()).append("seq", entry.seq())
                 .append("createdAt", Date.from(now)).append("leaseUntil", Date.from(leaseUntil))
                 .append("failures", 0).append("mentions", toDocuments(items));

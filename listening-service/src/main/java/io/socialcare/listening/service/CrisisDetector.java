@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +19,7 @@ import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.socialcare.commons.ids.Ids;
 import io.socialcare.listening.CrisisAlert;
 import io.socialcare.listening.config.ListeningConfig;
 import io.socialcare.listening.messaging.AlertPublisher;
@@ -190,7 +190,7 @@ public class CrisisDetector {
                         }).replaceWithVoid();
                     }
                     announced.put(brand, now.plus(window));
-                    CrisisAlert alert = new CrisisAlert(UUID.randomUUID().toString(), brand, now, window.toMinutes(),
+                    CrisisAlert alert = new CrisisAlert(Ids.next(), brand, now, window.toMinutes(),
                             assessment.inWindow(), assessment.trailingPerWindow(), mentionId);
                     Log.warnf("Crisis detected for brand %s: %d negative mentions in %d min", brand,
                             assessment.inWindow(), window.toMinutes());

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -29,6 +28,7 @@ import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.socialcare.commons.ids.Ids;
 import io.socialcare.commons.paging.Cursors;
 import io.socialcare.commons.paging.Page;
 import io.socialcare.commons.problem.ProblemException;
@@ -533,7 +533,7 @@ public class MentionService {
         Set<String> ignored = brand.name() == null ? Set.of(brand.id()) : Set.of(brand.id(), brand.name());
         MentionEvent.Analysis analysis = analyser.analyse(r.text(), lang, brand.keywords(), ignored);
         String threadId = r.threadId() == null || r.threadId().isBlank() ? r.externalId() : r.threadId();
-        return new MentionEvent(UUID.randomUUID().toString(), brand.id(), r.channel(), r.externalId(), threadId,
+        return new MentionEvent(Ids.next(), brand.id(), r.channel(), r.externalId(), threadId,
                 blankToNull(r.inReplyTo()),
                 new MentionEvent.Author(r.author().id(), r.author().handle(), blankToNull(r.author().name())),
                 r.text(), blankToNull(r.url()), publishedAt.truncatedTo(ChronoUnit.MILLIS), lang,

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,6 +13,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.socialcare.commons.ids.Ids;
 import io.socialcare.contract.ThemeShippedEvent;
 import io.socialcare.response.Channels;
 import io.socialcare.response.Reply;
@@ -67,7 +67,7 @@ public class CloseLoopService {
 
     private Uni<String> notify(ThemeShippedEvent event, ThemeShippedEvent.Contributor c) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        String replyId = UUID.randomUUID().toString();
+        String replyId = Ids.next();
         return replies.claimLoopNotice(event.themeId(), c.customerKey(), replyId, now).flatMap(first -> {
             if (!first) {
                 return Uni.createFrom().nullItem();

@@ -3,13 +3,13 @@ package io.socialcare.response.service;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.socialcare.commons.ids.Ids;
 import io.socialcare.commons.problem.ProblemException;
 import io.socialcare.commons.problem.Validator;
 import io.socialcare.response.CaseMention;
@@ -136,7 +136,7 @@ public class ReplyService {
                 || (config.approval().criticalCases() && "critical".equals(c.priority));
 
         Reply r = new Reply();
-        r.id = UUID.randomUUID().toString();
+        r.id = Ids.next();
         r.caseId = c.id;
         r.brand = c.brand;
         r.mentionId = mention.mentionId;

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,6 +11,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
+import io.socialcare.commons.ids.Ids;
 import io.socialcare.commons.problem.ProblemException;
 import io.socialcare.response.Template;
 import io.socialcare.response.repository.TemplateRepository;
@@ -33,7 +33,7 @@ public class TemplateService {
     public Uni<Template> create(TemplateRequest request, Caller caller) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Template t = new Template();
-        t.id = UUID.randomUUID().toString();
+        t.id = Ids.next();
         t.brand = request.brand();
         t.name = request.name();
         t.lang = request.lang();

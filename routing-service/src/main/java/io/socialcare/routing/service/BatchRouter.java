@@ -22,6 +22,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.socialcare.commons.ids.Ids;
 import io.socialcare.contract.CaseEvent;
 import io.socialcare.contract.EventTypes;
 import io.socialcare.contract.MentionEvent;
@@ -367,7 +368,7 @@ public class BatchRouter {
                 }
                 UUID customer = byIdentity != null ? byIdentity : byRef;
                 if (customer == null) {
-                    customer = UUID.randomUUID();
+                    customer = Ids.uuid();
                     String name = m.author().name() != null && !m.author().name().isBlank() ? m.author().name()
                             : m.author().handle();
                     names.put(customer, name);
@@ -375,12 +376,12 @@ public class BatchRouter {
                 }
                 if (byIdentity == null) {
                     identityOwner.put(idKey, customer);
-                    newIdentities.add(UUID.randomUUID(), m.brand(), m.channel(), m.author().id(), m.author().handle(),
+                    newIdentities.add(Ids.uuid(), m.brand(), m.channel(), m.author().id(), m.author().handle(),
                             customer, ts(now));
                 }
                 if (rKey != null && byRef == null) {
                     refOwner.put(rKey, customer);
-                    newRefs.add(UUID.randomUUID(), m.brand(), ref, customer, ts(now));
+                    newRefs.add(Ids.uuid(), m.brand(), ref, customer, ts(now));
                 }
                 customerOfMention.put(m.id(), customer);
             }

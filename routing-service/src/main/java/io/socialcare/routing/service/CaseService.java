@@ -13,6 +13,7 @@ import jakarta.persistence.LockModeType;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.socialcare.commons.ids.Ids;
 import io.socialcare.commons.paging.Cursors;
 import io.socialcare.commons.paging.Page;
 import io.socialcare.commons.problem.ProblemException;
@@ -187,7 +188,7 @@ public class CaseService {
 
     private Uni<TransferOutcome> refuse(CareCase c, String to, Caller caller) {
         TransferRefusal r = new TransferRefusal();
-        r.id = UUID.randomUUID();
+        r.id = Ids.uuid();
         r.caseId = c.id;
         r.brand = c.brand;
         r.fromDepartment = c.department;
@@ -206,7 +207,7 @@ public class CaseService {
         String from = c.department;
         String freed = c.agent != null ? from : null;
         Transfer t = new Transfer();
-        t.id = UUID.randomUUID();
+        t.id = Ids.uuid();
         t.caseId = c.id;
         t.brand = c.brand;
         t.fromDepartment = from;

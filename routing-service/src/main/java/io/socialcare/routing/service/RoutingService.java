@@ -11,6 +11,7 @@ import jakarta.persistence.LockModeType;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.socialcare.commons.ids.Ids;
 import io.socialcare.contract.CaseEvent;
 import io.socialcare.contract.EventTypes;
 import io.socialcare.contract.MentionEvent;
@@ -127,7 +128,7 @@ public class RoutingService {
 
     private Uni<Customer> create(MentionEvent m) {
         Customer c = new Customer();
-        c.id = UUID.randomUUID();
+        c.id = Ids.uuid();
         c.brand = m.brand();
         c.displayName = m.author().name() != null && !m.author().name().isBlank() ? m.author().name()
                 : m.author().handle();
@@ -140,7 +141,7 @@ public class RoutingService {
         Uni<Void> result = Uni.createFrom().voidItem();
         if (identity == null) {
             CustomerIdentity i = new CustomerIdentity();
-            i.id = UUID.randomUUID();
+            i.id = Ids.uuid();
             i.brand = m.brand();
             i.channel = m.channel();
             i.authorId = m.author().id();
@@ -151,7 +152,7 @@ public class RoutingService {
         }
         if (ref != null && customerRef == null) {
             CustomerRef r = new CustomerRef();
-            r.id = UUID.randomUUID();
+            r.id = Ids.uuid();
             r.brand = m.brand();
             r.ref = ref;
             r.customerId = customer.id;
@@ -245,7 +246,7 @@ public class RoutingService {
     static CareCase newCase(UUID customerId, MentionEvent m, Instant now) {
         MentionEvent.Analysis analysis = m.analysis();
         CareCase c = new CareCase();
-        c.id = UUID.randomUUID();
+        c.id = Ids.uuid();
         c.brand = m.brand();
         c.customerId = customerId;
         c.status = CaseStatus.NEW;
