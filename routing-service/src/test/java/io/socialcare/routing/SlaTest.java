@@ -142,4 +142,37 @@ class SlaTest {
         assertEquals(3, Fixtures.JSON.readTree(events.get(2).value()).get("version").asLong());
         assertEquals(true, get(brand, id).getBoolean("sla.breached"));
     }
+
+    @Test
+    void escalatedCasesWaitingForTheirDueTimeDoNotHoldBackTheEscalationOfOthers() throws Throwable {
+        // high: 9 minutes (escalated at 7.2), normal: 10 (escalated at 8); the test profile sweeps 2 cases at a time
+        String brand = Fixtures.brand();
+        given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON)
+                .body(Map.of("firstResponseMinutes", Map.of("critical", 5, "high", 9, "normal", 10, "low", 20)))
+                .put("/api/v1/sla-policies/{brand}", brand).then().statusCode(200);
+        Fixtures.department(brand, brand + "-care", "Care", List.of(), List.of(), 1).statusCode(200);
+        Fixtures.agent(brand, brand + "-ana", "ana", brand + "-care", 5, true, "es").statusCode(200);
+        JsonPath first = Fixtures.awaitCase(Fixtures.publish(Fixtures.mention(brand, "x", "u1", "complaint", "high",
+                "es", null)), brand);
+        JsonPath second = Fixtures.awaitCase(Fixtures.publish(Fixtures.mention(brand, "x", "u2", "complaint", "high",
+                "es", null)), brand);
+        JsonPath third = Fixtures.awaitCase(Fixtures.publish(Fixtures.mention(brand, "x", "u3", "complaint",
+                "normal", "es", null)), brand);
+        assertEquals("high", first.getString("priority"));
+        assertEquals("normal", third.getString("priority"));
+        Instant thirdCreated = Instant.parse(third.getString("createdAt"));
+
+        // 7.5 minutes: the two high cases are escalated (to critical), the normal one is not due for it yet
+        assertEquals(2, sweep(Instant.parse(second.getString("createdAt")).plusSeconds(450), brand));
+        assertEquals("critical", get(brand, first.getString("id")).getString("priority"));
+        assertEquals("normal", get(brand, third.getString("id")).getString("priority"));
+
+        // 8.5 minutes: the two escalated cases come first by due time (9 minutes) but have nothing left to do
+        // until then; the normal case has reached its escalation point and is escalated now, not at its breach
+        assertEquals(1, sweep(thirdCreated.plusSeconds(510), brand));
+        JsonPath escalated = get(brand, third.getString("id"));
+        assertEquals("high", escalated.getString("priority"));
+        assertEquals(false, escalated.getBoolean("sla.breached"));
+        assertEquals(0, sweep(thirdCreated.plusSeconds(520), brand), "nothing more to do before the due times");
+    }
 }

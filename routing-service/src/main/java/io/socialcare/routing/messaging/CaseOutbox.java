@@ -35,6 +35,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.hibernate.FlushMode;
 
 /**
  * The transactional outbox of {@code cases}: {@link #add} writes one event in the caller's transaction; the batch
@@ -102,6 +103,24 @@ public class CaseOutbox {
                 .setParameter("traceparent", currentTraceparent())
                 .executeUpdate())
                 .replaceWithVoid();
+    }
+
+    /**
+     * Adds several events in the current transaction, with the session's automatic flush off while they are written
+     * (the caller flushed; otherwise every insert would check every entity of the session again).
+     */
+    public Uni<Void> addAll(List<CaseEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().flatMap(session -> {
+            FlushMode mode = session.getFlushMode();
+            session.setFlushMode(FlushMode.MANUAL);
+            return Multi.createFrom().iterable(events).onItem().transformToUniAndConcatenate(this::add)
+                    .collect().last()
+                    .eventually(() -> session.setFlushMode(mode))
+                    .replaceWithVoid();
+        });
     }
 
     /** One record to send: the outbox row it comes from, and the event. */

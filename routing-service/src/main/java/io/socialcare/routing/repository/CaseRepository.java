@@ -106,14 +106,30 @@ public class CaseRepository implements PanacheRepositoryBase<CareCase, UUID> {
                 .replaceWithVoid();
     }
 
-    /** Open cases whose first response is still due, with no response yet and not waiting for the customer. */
-    public Uni<List<CareCase>> listSlaCandidates(String brand, int max) {
-        String q = "status in (?1, ?2) and firstResponseAt is null and breached = false"
-                + (brand == null ? "" : " and brand = ?3") + " order by firstResponseDueAt";
-        var query = brand == null
-                ? find(q, CaseStatus.NEW, CaseStatus.ASSIGNED)
-                : find(q, CaseStatus.NEW, CaseStatus.ASSIGNED, brand);
-        return query.range(0, max - 1).list();
+    /**
+     * The unanswered open cases the SLA sweep has to act on at {@code now}, earliest due first: past their due time
+     * (to be marked breached), or not escalated yet and past {@code escalateAt} of their budget (to be escalated).
+     * Cases with nothing to do are not returned, so a full batch of escalated cases waiting for their due time cannot
+     * hold back the escalation of another. Locked {@code FOR UPDATE SKIP LOCKED}: two replicas sweeping at once take
+     * different cases.
+     */
+    public Uni<List<CareCase>> listSlaDue(String brand, Instant now, double escalateAt, int max) {
+        String sql = "SELECT * FROM cases WHERE status IN ('" + CaseStatus.NEW + "', '" + CaseStatus.ASSIGNED + "')"
+                + " AND first_response_at IS NULL AND NOT breached"
+                + " AND (first_response_due_at < :now OR (NOT escalated AND sla_started_at"
+                + " + (first_response_due_at - sla_started_at) * :share <= :now))"
+                + (brand == null ? "" : " AND brand = :brand")
+                + " ORDER BY first_response_due_at LIMIT :max FOR UPDATE SKIP LOCKED";
+        return Panache.getSession().flatMap(session -> {
+            var query = session.createNativeQuery(sql, CareCase.class)
+                    .setParameter("now", now)
+                    .setParameter("share", escalateAt)
+                    .setParameter("max", max);
+            if (brand != null) {
+                query.setParameter("brand", brand);
+            }
+            return query.getResultList();
+        });
     }
 
     /** One page of cases, newest first, after the cursor position ({@code afterCreatedAt}, {@code afterId}). */

@@ -3,7 +3,12 @@ package io.socialcare.routing.service;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -41,6 +46,39 @@ public class Snapshots {
                 .flatMap(customer -> mentions.listByCase(c.id)
                         .map(list -> event(c, type, customer == null ? null : customer.displayName, list)))
                 .call(outbox::add);
+    }
+
+    /**
+     * The cases as they are now in the transaction, each as a record of its type ({@code types}, in the same order),
+     * written to the outbox: one flush, one read of the customers and one of the mentions, whatever the number of
+     * cases.
+     */
+    public Uni<List<CaseEvent>> events(List<CareCase> cases, List<String> types) {
+        if (cases.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Set<UUID> customerIds = new HashSet<>();
+        List<UUID> caseIds = new ArrayList<>(cases.size());
+        for (CareCase c : cases) {
+            customerIds.add(c.customerId);
+            caseIds.add(c.id);
+        }
+        return Db.flush()
+                .chain(() -> customers.list("id in ?1", customerIds))
+                .flatMap(found -> mentions.listByCases(caseIds).map(list -> {
+                    Map<UUID, String> names = new HashMap<>();
+                    found.forEach(customer -> names.put(customer.id, customer.displayName));
+                    Map<UUID, List<CaseMention>> byCase = new HashMap<>();
+                    list.forEach(m -> byCase.computeIfAbsent(m.caseId, id -> new ArrayList<>()).add(m));
+                    List<CaseEvent> events = new ArrayList<>(cases.size());
+                    for (int i = 0; i < cases.size(); i++) {
+                        CareCase c = cases.get(i);
+                        events.add(event(c, types.get(i), names.get(c.customerId), byCase.getOrDefault(c.id,
+                                List.of())));
+                    }
+                    return events;
+                }))
+                .call(outbox::addAll);
     }
 
     public static CaseEvent event(CareCase c, String type, String customerName, List<CaseMention> list) {
