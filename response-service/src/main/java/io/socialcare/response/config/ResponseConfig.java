@@ -15,6 +15,13 @@ public interface ResponseConfig {
     @WithDefault("/response-service")
     String eventSource();
 
+    /**
+     * How long a poll of case snapshots waits for an unavailable database (retried with back-off) before its records
+     * are given up to the dead-letter topic.
+     */
+    @WithDefault("PT5M")
+    Duration databaseWait();
+
     Delivery delivery();
 
     Approval approval();

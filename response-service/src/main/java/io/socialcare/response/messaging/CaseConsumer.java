@@ -14,8 +14,10 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.socialcare.commons.db.PgFailures;
 import io.socialcare.contract.CaseEvent;
 import io.socialcare.contract.EventTypes;
+import io.socialcare.response.config.ResponseConfig;
 import io.socialcare.response.service.CaseService;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -26,9 +28,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * a repeated or older snapshot changes nothing.
  *
  * <p>A record that is not a readable case snapshot is nacked on its own and goes to {@code cases.dlq} with the
- * {@code dead-letter-reason} header; the rest of the poll goes on. A poll whose transaction fails (the database away)
- * is tried again with back-off, {@value #ATTEMPTS} times in all, then each snapshot alone, so that one the database
- * keeps refusing goes to the dead-letter topic instead of holding its partition. Records are acked only after their
+ * {@code dead-letter-reason} header; the rest of the poll goes on. While the database is away (refused or lost
+ * connections, a restart) the poll waits for it, up to {@code response.database-wait}: an outage dead-letters
+ * nothing. A poll whose transaction fails otherwise is tried again with back-off, {@value #ATTEMPTS} times in all,
+ * then each snapshot alone, so that one the database keeps refusing goes to the dead-letter topic instead of holding
+ * its partition. Records are acked only after their
  * snapshot was projected or dead-lettered, so no offset is committed before that.</p>
  */
 @ApplicationScoped
@@ -39,11 +43,13 @@ public class CaseConsumer {
     private final ObjectMapper mapper;
     private final CaseService cases;
     private final DeadLetters deadLetters;
+    private final Duration databaseWait;
 
-    public CaseConsumer(ObjectMapper mapper, CaseService cases, DeadLetters deadLetters) {
+    public CaseConsumer(ObjectMapper mapper, CaseService cases, DeadLetters deadLetters, ResponseConfig config) {
         this.mapper = mapper;
         this.cases = cases;
         this.deadLetters = deadLetters;
+        this.databaseWait = config.databaseWait();
     }
 
     @Incoming(EventTypes.TOPIC_CASES)
@@ -65,7 +71,7 @@ public class CaseConsumer {
         if (events.isEmpty()) {
             return settle(List.of(), dead);
         }
-        return Uni.createFrom().deferred(() -> cases.apply(events))
+        return waitingForDatabase(Uni.createFrom().deferred(() -> cases.apply(events)), events.size())
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(ATTEMPTS - 1)
                 .replaceWith(readable)
                 .onFailure().recoverWithUni(f -> {
@@ -74,6 +80,15 @@ public class CaseConsumer {
                     return oneByOne(readable, events, dead);
                 })
                 .chain(projected -> settle(projected, dead));
+    }
+
+    /** The work, resubscribed with back-off while it fails because the database is away, up to the configured wait. */
+    private Uni<Void> waitingForDatabase(Uni<Void> work, int snapshots) {
+        return work
+                .onFailure(PgFailures::isUnavailable).invoke(e -> Log.infof(
+                        "Database unavailable (%s); %d case snapshot(s) wait for it", e.getMessage(), snapshots))
+                .onFailure(PgFailures::isUnavailable).retry().withBackOff(Duration.ofMillis(250), Duration.ofSeconds(5))
+                .expireIn(databaseWait.toMillis());
     }
 
     /** Each snapshot of a failed batch alone; answers the records projected and adds the others to {@code dead}. */

@@ -14,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.socialcare.commons.db.PgFailures;
 import io.socialcare.contract.CaseEvent;
 import io.socialcare.contract.EventTypes;
 import io.socialcare.contract.MentionEvent;
@@ -135,9 +136,9 @@ public class MentionConsumer {
      */
     private <T> Uni<T> waitingForDatabase(Uni<T> work, String what) {
         return work
-                .onFailure(Db::isUnavailable).invoke(e -> Log.infof("Database unavailable (%s); %s waits for it",
+                .onFailure(PgFailures::isUnavailable).invoke(e -> Log.infof("Database unavailable (%s); %s waits for it",
                         e.getMessage(), what))
-                .onFailure(Db::isUnavailable).retry().withBackOff(Duration.ofMillis(250), Duration.ofSeconds(5))
+                .onFailure(PgFailures::isUnavailable).retry().withBackOff(Duration.ofMillis(250), Duration.ofSeconds(5))
                 .expireIn(databaseWait.toMillis());
     }
 
