@@ -51,6 +51,7 @@ public final class Bench {
     private final Map<String, String> env = System.getenv();
     private final int seconds = Integer.parseInt(env.getOrDefault("BENCH_SECONDS", "20"));
     private final List<Integer> loads = parseLoads(env.getOrDefault("BENCH_LOADS", "25,50,100,500,1000,2000"));
+    private final int warmUp = Integer.parseInt(env.getOrDefault("BENCH_WARMUP", "60"));
     private final String listening = env.getOrDefault("LISTENING_URL", "http://127.0.0.1:8081");
     private final String routing = env.getOrDefault("ROUTING_URL", "http://127.0.0.1:8082");
     private final String response = env.getOrDefault("RESPONSE_URL", "http://127.0.0.1:8083");
@@ -89,7 +90,9 @@ public final class Bench {
                 .line("Run %s on %d cores, %s, Java %s. `./suite bench` rewrote this file; every figure comes from that run.",
                         started.truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(),
                         memory(), System.getProperty("java.version"))
-                .line("Each load step lasts %d s (BENCH_SECONDS); offered loads %s/s (BENCH_LOADS).", seconds, loads);
+                .line("Each load step lasts %d s (BENCH_SECONDS); offered loads %s/s (BENCH_LOADS). Before the first "
+                        + "step the services ran %d s of the same requests unmeasured (BENCH_WARMUP), so that the steps "
+                        + "measure them and not their JIT compilers.", seconds, loads, warmUp);
         log("configuring brand, department and agents");
         configure();
 
@@ -122,6 +125,9 @@ public final class Bench {
         log("analysis alone");
         analysis();
 
+        log("warm-up");
+        warmUp();
+
         log("batch ingest and sustained end-to-end throughput");
         drain("batch ingest");
         sustained(producer);
@@ -140,7 +146,9 @@ public final class Bench {
         report.heading("Backlog before each step")
                 .line("Each step starts once routing-, feedback- and response-service have consumed what the steps "
                         + "before it produced (their consumer groups' lag is zero and listening-service has published every "
-                        + "mention it stored, at most %d s of waiting):", DRAIN_LIMIT.toSeconds())
+                        + "mention it stored) and the stack's processes have been quiet for %d s (under a quarter of a "
+                        + "core: no theme rebuild, SLA sweep or delivery still running), at most %d s of waiting:", 3,
+                        DRAIN_LIMIT.toSeconds())
                 .table("step", "waited", "lag left");
         drained.forEach((step, row) -> report.row(step, row[0], row[1]));
 
@@ -257,19 +265,39 @@ public final class Bench {
     }
 
     /** Batch ingest at full speed while watching how fast cases get their owner. */
+    /**
+     * The services were started moments ago, and a JVM compiles its hot code during its first minutes under load
+     * (each service spent one to two minutes of CPU in its JIT compilers in its first minutes here): batch and single
+     * ingest, unmeasured, half of {@code BENCH_WARMUP} each, then the backlog is worked off.
+     */
+    private void warmUp() throws Exception {
+        if (warmUp <= 0) {
+            return;
+        }
+        Duration half = Duration.ofSeconds(Math.max(1, warmUp / 2));
+        Load.closedLoop("warm-up batch ingest", 4, half, i -> batch("w" + i), 500);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Load.openLoop("warm-up single ingest", 50, half,
+                i -> post(listening + "/api/v1/mentions", mention("w" + run + "-" + i), "partner"), null);
+        drain("after the warm-up");
+    }
+
+    /** A batch of 500 mentions whose ids start with {@code prefix}. */
+    private HttpRequest batch(String prefix) {
+        StringBuilder body = new StringBuilder("{\"mentions\":[");
+        for (int m = 0; m < 500; m++) {
+            if (m > 0) {
+                body.append(',');
+            }
+            body.append(mention(prefix + "-" + m));
+        }
+        return post(listening + "/api/v1/mentions/batch", body.append("]}").toString(), "partner");
+    }
+
     private void sustained(double producerLimit) throws Exception {
         try (CaseWatcher watcher = new CaseWatcher(kafka)) {
             long start = System.nanoTime();
-            Load.Result batch = Load.closedLoop("batch ingest", 4, Duration.ofSeconds(seconds), i -> {
-                StringBuilder body = new StringBuilder("{\"mentions\":[");
-                for (int m = 0; m < 500; m++) {
-                    if (m > 0) {
-                        body.append(',');
-                    }
-                    body.append(mention("b" + i + "-" + m));
-                }
-                return post(listening + "/api/v1/mentions/batch", body.append("]}").toString(), "partner");
-            }, 500);
+            Load.Result batch = Load.closedLoop("batch ingest", 4, Duration.ofSeconds(seconds), i -> batch("b" + i), 500);
             double ingestSeconds = (System.nanoTime() - start) / 1e9;
             long accepted = batch.ok();
             long deadline = System.nanoTime() + 120_000_000_000L;
