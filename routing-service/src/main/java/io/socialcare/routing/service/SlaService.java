@@ -126,7 +126,8 @@ public class SlaService {
                 c.version++;
                 c.updatedAt = now;
                 breached.add(c.brand);
-                Log.infof("Case %s missed its first-response due time %s", c.id, c.firstResponseDueAt);
+                // per case at debug level: each change is in case_log and on the topic; the scheduler logs the count
+                Log.debugf("Case %s missed its first-response due time %s", c.id, c.firstResponseDueAt);
                 entries.add(CaseLogEntry.of(c.id, "breached", "no first response by " + c.firstResponseDueAt, "sla"));
                 changed.add(c);
                 types.add(CASE_SLA_BREACHED);
@@ -136,7 +137,7 @@ public class SlaService {
                 c.priority = Priority.raise(c.priority);
                 c.version++;
                 c.updatedAt = now;
-                Log.infof("Escalated case %s (%s -> %s): no first response yet", c.id, before, c.priority);
+                Log.debugf("Escalated case %s (%s -> %s): no first response yet", c.id, before, c.priority);
                 entries.add(CaseLogEntry.of(c.id, "escalated", "priority " + before + " -> " + c.priority
                         + "; first response due at " + c.firstResponseDueAt, "sla"));
                 changed.add(c);
