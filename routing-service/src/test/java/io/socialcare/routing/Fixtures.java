@@ -53,6 +53,14 @@ final class Fixtures {
                 .put("/api/v1/departments/{id}", id).then();
     }
 
+    /** The brand's first-response budgets in minutes, per priority, set by an admin. */
+    static ValidatableResponse slaPolicy(String brand, int critical, int high, int normal, int low) {
+        return given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .body(Map.of("firstResponseMinutes", Map.of("critical", critical, "high", high, "normal", normal,
+                        "low", low)))
+                .put("/api/v1/sla-policies/{brand}", brand).then();
+    }
+
     static ValidatableResponse agent(String brand, String id, String name, String department, int capacity,
             boolean available, String... languages) {
         Map<String, Object> body = new HashMap<>();

@@ -48,9 +48,7 @@ class OperationsTest {
     @Test
     void businessMetricsMoveWithWhatHappens() throws Throwable {
         String brand = Fixtures.brand();
-        given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON)
-                .body(Map.of("firstResponseMinutes", Map.of("critical", 5, "high", 8, "normal", 10, "low", 20)))
-                .put("/api/v1/sla-policies/{brand}", brand).then().statusCode(200);
+        Fixtures.slaPolicy(brand, 5, 8, 10, 20).statusCode(200);
         Fixtures.department(brand, brand + "-care", "Care", List.of(), List.of(), 1).statusCode(200);
         Fixtures.department(brand, brand + "-billing", "Billing", List.of("suggestion"), List.of(), 2)
                 .statusCode(200);

@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.socialcare.contract.EventTypes;
 import io.socialcare.routing.service.SlaService;
@@ -32,10 +31,13 @@ class SlaTest {
     }
 
     private static String brandWithTenMinuteNormalBudget() {
+        return brandWithBudgets(5, 8, 10, 20);
+    }
+
+    /** A brand with these first-response budgets in minutes, one department and one agent. */
+    private static String brandWithBudgets(int critical, int high, int normal, int low) {
         String brand = Fixtures.brand();
-        given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON)
-                .body(Map.of("firstResponseMinutes", Map.of("critical", 5, "high", 8, "normal", 10, "low", 20)))
-                .put("/api/v1/sla-policies/{brand}", brand).then().statusCode(200);
+        Fixtures.slaPolicy(brand, critical, high, normal, low).statusCode(200);
         Fixtures.department(brand, brand + "-care", "Care", List.of(), List.of(), 1).statusCode(200);
         Fixtures.agent(brand, brand + "-ana", "ana", brand + "-care", 5, true, "es").statusCode(200);
         return brand;
@@ -146,12 +148,7 @@ class SlaTest {
     @Test
     void escalatedCasesWaitingForTheirDueTimeDoNotHoldBackTheEscalationOfOthers() throws Throwable {
         // high: 9 minutes (escalated at 7.2), normal: 10 (escalated at 8); the test profile sweeps 2 cases at a time
-        String brand = Fixtures.brand();
-        given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON)
-                .body(Map.of("firstResponseMinutes", Map.of("critical", 5, "high", 9, "normal", 10, "low", 20)))
-                .put("/api/v1/sla-policies/{brand}", brand).then().statusCode(200);
-        Fixtures.department(brand, brand + "-care", "Care", List.of(), List.of(), 1).statusCode(200);
-        Fixtures.agent(brand, brand + "-ana", "ana", brand + "-care", 5, true, "es").statusCode(200);
+        String brand = brandWithBudgets(5, 9, 10, 20);
         JsonPath first = Fixtures.awaitCase(Fixtures.publish(Fixtures.mention(brand, "x", "u1", "complaint", "high",
                 "es", null)), brand);
         JsonPath second = Fixtures.awaitCase(Fixtures.publish(Fixtures.mention(brand, "x", "u2", "complaint", "high",

@@ -13,12 +13,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.socialcare.commons.ids.Ids;
+import io.socialcare.commons.messaging.RecordBatches;
 import io.socialcare.contract.EventTypes;
 import io.socialcare.contract.MentionEvent;
 import io.socialcare.feedback.config.FeedbackConfig;
@@ -85,64 +85,14 @@ public class MentionConsumer {
                 .onFailure().recoverWithUni(f -> {
                     Log.warnf("Batch of %d mentions failed %d times (%s); trying each mention alone", mentions.size(),
                             config.batchAttempts(), f.getMessage());
-                    return oneByOne(readable, mentions, dead);
+                    return RecordBatches.oneByOne(readable, mentions,
+                            mention -> ingest.ingest(Ids.next(), List.of(mention)), dead);
                 })
                 .chain(ingested -> settle(ingested, dead));
     }
 
-    /**
-     * Each mention of a failed batch alone; answers the records ingested, and adds the others (with their failure)
-     * to {@code dead}.
-     */
-    private Uni<List<KafkaRecord<String, String>>> oneByOne(List<KafkaRecord<String, String>> records,
-            List<FeedbackIngest.Incoming> mentions, Map<KafkaRecord<String, String>, Throwable> dead) {
-        List<Integer> positions = new ArrayList<>();
-        for (int i = 0; i < records.size(); i++) {
-            positions.add(i);
-        }
-        List<KafkaRecord<String, String>> ingested = new ArrayList<>();
-        return Multi.createFrom().iterable(positions)
-                .onItem().transformToUniAndConcatenate(i -> Uni.createFrom()
-                        .deferred(() -> ingest.ingest(Ids.next(), List.of(mentions.get(i))))
-                        .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)).atMost(1)
-                        .invoke(() -> ingested.add(records.get(i)))
-                        .onFailure().recoverWithItem(f -> {
-                            synchronized (dead) {
-                                dead.put(records.get(i), f);
-                            }
-                            return null;
-                        }))
-                .collect().last()
-                .replaceWith(ingested);
-    }
-
-    /**
-     * Sends the records that failed to the dead-letter topic, then acks the ingested ones. Only then may the
-     * connector commit a partition's offset (it commits the latest record of the poll per partition), so a record is
-     * never committed before it was ingested or dead-lettered.
-     */
     private Uni<Void> settle(List<KafkaRecord<String, String>> ingested, Map<KafkaRecord<String, String>, Throwable> dead) {
-        List<Uni<Void>> nacks = new ArrayList<>(dead.size());
-        dead.forEach((record, reason) -> nacks.add(deadLetter(record, reason)));
-        Uni<Void> deadLettered = nacks.isEmpty() ? Uni.createFrom().voidItem()
-                : Uni.join().all(nacks).andCollectFailures().replaceWithVoid();
-        return deadLettered.chain(() -> ackAll(ingested));
-    }
-
-    private Uni<Void> deadLetter(KafkaRecord<String, String> record, Throwable reason) {
-        metrics.deadLettered(DEAD_LETTER_TOPIC);
-        return Uni.createFrom().completionStage(() -> record.nack(reason));
-    }
-
-    private static Uni<Void> ackAll(List<KafkaRecord<String, String>> records) {
-        if (records.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        List<Uni<Void>> acks = new ArrayList<>(records.size());
-        for (KafkaRecord<String, String> record : records) {
-            acks.add(Uni.createFrom().completionStage(record::ack));
-        }
-        return Uni.join().all(acks).andFailFast().replaceWithVoid();
+        return RecordBatches.settle(ingested, dead, () -> metrics.deadLettered(DEAD_LETTER_TOPIC));
     }
 
     /** The consumer span the connector started for the record, or else the producer's trace context on the record. */

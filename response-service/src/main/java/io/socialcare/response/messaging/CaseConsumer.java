@@ -10,11 +10,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.socialcare.commons.db.PgFailures;
+import io.socialcare.commons.messaging.RecordBatches;
 import io.socialcare.contract.CaseEvent;
 import io.socialcare.contract.EventTypes;
 import io.socialcare.response.config.ResponseConfig;
@@ -77,7 +77,7 @@ public class CaseConsumer {
                 .onFailure().recoverWithUni(f -> {
                     Log.warnf("A batch of %d case snapshots failed %d times (%s); trying each alone", events.size(),
                             ATTEMPTS, f.getMessage());
-                    return oneByOne(readable, events, dead);
+                    return RecordBatches.oneByOne(readable, events, event -> cases.apply(List.of(event)), dead);
                 })
                 .chain(projected -> settle(projected, dead));
     }
@@ -91,47 +91,9 @@ public class CaseConsumer {
                 .expireIn(databaseWait.toMillis());
     }
 
-    /** Each snapshot of a failed batch alone; answers the records projected and adds the others to {@code dead}. */
-    private Uni<List<KafkaRecord<String, String>>> oneByOne(List<KafkaRecord<String, String>> records,
-            List<CaseEvent> events, Map<KafkaRecord<String, String>, Throwable> dead) {
-        List<Integer> positions = new ArrayList<>();
-        for (int i = 0; i < records.size(); i++) {
-            positions.add(i);
-        }
-        List<KafkaRecord<String, String>> projected = new ArrayList<>();
-        return Multi.createFrom().iterable(positions)
-                .onItem().transformToUniAndConcatenate(i -> Uni.createFrom()
-                        .deferred(() -> cases.apply(List.of(events.get(i))))
-                        .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)).atMost(1)
-                        .invoke(() -> projected.add(records.get(i)))
-                        .onFailure().recoverWithItem(f -> {
-                            dead.put(records.get(i), f);
-                            return null;
-                        }))
-                .collect().last()
-                .replaceWith(projected);
-    }
-
-    /** Dead-letters the failed records, then acks the projected ones. */
     private Uni<Void> settle(List<KafkaRecord<String, String>> projected,
             Map<KafkaRecord<String, String>, Throwable> dead) {
-        List<Uni<Void>> nacks = new ArrayList<>(dead.size());
-        dead.forEach((record, reason) -> {
-            deadLetters.count(EventTypes.TOPIC_CASES);
-            nacks.add(Uni.createFrom().completionStage(() -> record.nack(reason)));
-        });
-        Uni<Void> deadLettered = nacks.isEmpty() ? Uni.createFrom().voidItem()
-                : Uni.join().all(nacks).andCollectFailures().replaceWithVoid();
-        return deadLettered.chain(() -> {
-            if (projected.isEmpty()) {
-                return Uni.createFrom().voidItem();
-            }
-            List<Uni<Void>> acks = new ArrayList<>(projected.size());
-            for (KafkaRecord<String, String> record : projected) {
-                acks.add(Uni.createFrom().completionStage(record::ack));
-            }
-            return Uni.join().all(acks).andFailFast().replaceWithVoid();
-        });
+        return RecordBatches.settle(projected, dead, () -> deadLetters.count(EventTypes.TOPIC_CASES));
     }
 
     /** A readable, complete case snapshot, or an IllegalArgumentException saying what is wrong with it. */

@@ -1,8 +1,6 @@
 package io.socialcare.response.repository;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -14,6 +12,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
+import io.socialcare.commons.db.Rows;
 import io.socialcare.contract.CaseEvent;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -51,6 +50,10 @@ public class CaseProjectionStore {
                                  $8::text[], $9::timestamptz[])
             """;
 
+    private static final Class<?> TEXT = String.class;
+    private static final Class<?> INT8 = Long.class;
+    private static final Class<?> TIME = OffsetDateTime.class;
+
     private final Pool pool;
 
     public CaseProjectionStore(Pool pool) {
@@ -83,10 +86,10 @@ public class CaseProjectionStore {
                     }
                     Uni<Void> deleted = connection.preparedQuery(DELETE_MENTIONS)
                             .execute(Tuple.of(ids.toArray(String[]::new))).replaceWithVoid();
-                    Tuple mentions = mentions(stored);
+                    Rows mentions = mentions(stored);
                     // pipelined on the connection, in order: the delete, then the insert
-                    Uni<Void> inserted = mentions == null ? Uni.createFrom().voidItem()
-                            : connection.preparedQuery(INSERT_MENTIONS).execute(mentions).replaceWithVoid();
+                    Uni<Void> inserted = mentions.isEmpty() ? Uni.createFrom().voidItem()
+                            : connection.preparedQuery(INSERT_MENTIONS).execute(mentions.tuple()).replaceWithVoid();
                     return Uni.join().all(deleted, inserted).andFailFast().replaceWith(stored.size());
                 }));
     }
@@ -106,80 +109,33 @@ public class CaseProjectionStore {
     }
 
     private static Tuple cases(List<CaseEvent> events) {
-        int n = events.size();
-        String[] id = new String[n];
-        Long[] version = new Long[n];
-        String[] brand = new String[n];
-        String[] customerId = new String[n];
-        String[] customerName = new String[n];
-        String[] status = new String[n];
-        String[] priority = new String[n];
-        String[] intent = new String[n];
-        String[] department = new String[n];
-        String[] agent = new String[n];
-        OffsetDateTime[] createdAt = new OffsetDateTime[n];
-        OffsetDateTime[] updatedAt = new OffsetDateTime[n];
-        for (int i = 0; i < n; i++) {
-            CaseEvent e = events.get(i);
-            id[i] = e.id();
-            version[i] = e.version();
-            brand[i] = e.brand();
-            customerId[i] = e.customerId();
-            customerName[i] = e.customerName();
-            status[i] = e.status();
-            priority[i] = e.priority();
-            intent[i] = e.intent();
-            department[i] = e.owner() == null ? null : e.owner().department();
-            agent[i] = e.owner() == null ? null : e.owner().agent();
-            createdAt[i] = time(e.createdAt());
-            updatedAt[i] = time(e.at());
+        Rows rows = new Rows(TEXT, INT8, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TIME, TIME);
+        for (CaseEvent e : events) {
+            CaseEvent.Owner owner = e.owner();
+            rows.add(e.id(), e.version(), e.brand(), e.customerId(), e.customerName(), e.status(), e.priority(),
+                    e.intent(), owner == null ? null : owner.department(), owner == null ? null : owner.agent(),
+                    ReplyStore.time(e.createdAt()), ReplyStore.time(e.at()));
         }
-        return Tuple.tuple(List.<Object>of(id, version, brand, customerId, customerName, status, priority, intent,
-                department, agent, createdAt, updatedAt));
+        return rows.tuple();
     }
 
-    /** The mention rows of these snapshots (each mention once per case), or null when they have none. */
-    private static Tuple mentions(List<CaseEvent> events) {
-        List<String> caseId = new ArrayList<>();
-        List<String> mentionId = new ArrayList<>();
-        List<String> channel = new ArrayList<>();
-        List<String> externalId = new ArrayList<>();
-        List<String> threadId = new ArrayList<>();
-        List<String> authorId = new ArrayList<>();
-        List<String> authorHandle = new ArrayList<>();
-        List<String> authorName = new ArrayList<>();
-        List<OffsetDateTime> at = new ArrayList<>();
+    /** The mention rows of these snapshots, each mention once per case. */
+    private static Rows mentions(List<CaseEvent> events) {
+        Rows rows = new Rows(TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TIME);
         for (CaseEvent e : events) {
             if (e.mentions() == null) {
                 continue;
             }
             Set<String> seen = new HashSet<>();
             for (CaseEvent.MentionRef ref : e.mentions()) {
-                if (!seen.add(ref.id())) {
-                    continue;
+                if (seen.add(ref.id())) {
+                    String thread = blank(ref.threadId()) ? ref.externalId() : ref.threadId();
+                    rows.add(e.id(), ref.id(), ref.channel(), ref.externalId(), thread, ref.authorId(),
+                            ref.authorHandle(), ref.authorName(), ReplyStore.time(ref.at() != null ? ref.at() : e.at()));
                 }
-                caseId.add(e.id());
-                mentionId.add(ref.id());
-                channel.add(ref.channel());
-                externalId.add(ref.externalId());
-                threadId.add(blank(ref.threadId()) ? ref.externalId() : ref.threadId());
-                authorId.add(ref.authorId());
-                authorHandle.add(ref.authorHandle());
-                authorName.add(ref.authorName());
-                at.add(time(ref.at() != null ? ref.at() : e.at()));
             }
         }
-        if (caseId.isEmpty()) {
-            return null;
-        }
-        return Tuple.tuple(List.<Object>of(caseId.toArray(String[]::new), mentionId.toArray(String[]::new),
-                channel.toArray(String[]::new), externalId.toArray(String[]::new), threadId.toArray(String[]::new),
-                authorId.toArray(String[]::new), authorHandle.toArray(String[]::new),
-                authorName.toArray(String[]::new), at.toArray(OffsetDateTime[]::new)));
-    }
-
-    private static OffsetDateTime time(Instant i) {
-        return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+        return rows;
     }
 
     private static boolean blank(String s) {

@@ -244,7 +244,8 @@ public class ReplyStore {
         return t == null ? null : t.toInstant();
     }
 
-    private static OffsetDateTime time(Instant i) {
+    /** A time as written to a {@code timestamptz} parameter (also by {@link CaseProjectionStore}). */
+    static OffsetDateTime time(Instant i) {
         return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
     }
 }

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.socialcare.commons.db.Rows;
 import io.socialcare.commons.ids.Ids;
 import io.socialcare.contract.CaseEvent;
 import io.socialcare.contract.EventTypes;
@@ -618,46 +619,6 @@ public class BatchRouter {
                 return Uni.createFrom().voidItem();
             }
             return conn.preparedQuery(sql).execute(rows.tuple()).replaceWithVoid();
-        }
-    }
-
-    /**
-     * Rows to write with one statement: column-wise lists that become one array parameter per column
-     * ({@code unnest($1::uuid[], $2::text[], ...)}).
-     */
-    private static final class Rows {
-
-        private final Class<?>[] types;
-        private final List<List<Object>> columns = new ArrayList<>();
-
-        /** Columns of these types: UUID, String, Long, Boolean or OffsetDateTime. */
-        Rows(Class<?>... types) {
-            this.types = types;
-            for (int i = 0; i < types.length; i++) {
-                columns.add(new ArrayList<>());
-            }
-        }
-
-        void add(Object... values) {
-            if (values.length != types.length) {
-                throw new IllegalArgumentException(values.length + " values for " + types.length + " columns");
-            }
-            for (int i = 0; i < values.length; i++) {
-                columns.get(i).add(values[i]);
-            }
-        }
-
-        boolean isEmpty() {
-            return columns.get(0).isEmpty();
-        }
-
-        Tuple tuple() {
-            Tuple t = Tuple.tuple();
-            for (int i = 0; i < types.length; i++) {
-                List<Object> column = columns.get(i);
-                t.addValue(column.toArray((Object[]) java.lang.reflect.Array.newInstance(types[i], column.size())));
-            }
-            return t;
         }
     }
 

@@ -21,13 +21,11 @@ public class SlaScheduler {
 
     private final SlaService sla;
     private final int batchSize;
-    private final long budgetNanos;
     private volatile boolean stopped;
 
     public SlaScheduler(SlaService sla, RoutingConfig config) {
         this.sla = sla;
         this.batchSize = config.sla().batchSize();
-        this.budgetNanos = BUDGET.toNanos();
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -44,7 +42,7 @@ public class SlaScheduler {
         int[] total = new int[1];
         // batch after batch while the last one was full, within one period: escalations keep pace with a backlog
         return Uni.createFrom().deferred(() -> sla.sweep(Db.now(), null)).invoke(n -> total[0] += n)
-                .repeat().until(n -> n < batchSize || stopped || System.nanoTime() - started > budgetNanos)
+                .repeat().until(n -> n < batchSize || stopped || System.nanoTime() - started > BUDGET.toNanos())
                 .collect().last()
                 .invoke(n -> {
                     if (total[0] > 0) {
