@@ -43,8 +43,8 @@ final class Backlog implements AutoCloseable {
     /** Where {@code ./suite} keeps the pids of the processes it started. */
     private static final Path RUN = Path.of(System.getenv().getOrDefault("SUITE_ROOT", "."), ".suite", "run");
     /** Quiet: the stack used less than this share of one core in each of {@link #QUIET_SECONDS} one-second windows. */
-    private static final double QUIET_SHARE = 0.25;
-    private static final int QUIET_SECONDS = 3;
+    static final double QUIET_SHARE = 0.25;
+    static final int QUIET_SECONDS = 3;
     /** Clock ticks per second of /proc/[pid]/stat (USER_HZ, 100 on Linux). */
     private static final double TICKS = 100.0;
 

@@ -146,9 +146,9 @@ public final class Bench {
         report.heading("Backlog before each step")
                 .line("Each step starts once routing-, feedback- and response-service have consumed what the steps "
                         + "before it produced (their consumer groups' lag is zero and listening-service has published every "
-                        + "mention it stored) and the stack's processes have been quiet for %d s (under a quarter of a "
-                        + "core: no theme rebuild, SLA sweep or delivery still running), at most %d s of waiting:", 3,
-                        DRAIN_LIMIT.toSeconds())
+                        + "mention it stored) and the stack's processes have been quiet for %d s (under %s of a core "
+                        + "each second: no theme rebuild, SLA sweep or delivery still running), at most %d s of waiting:",
+                        Backlog.QUIET_SECONDS, Report.fmt(Backlog.QUIET_SHARE), DRAIN_LIMIT.toSeconds())
                 .table("step", "waited", "lag left");
         drained.forEach((step, row) -> report.row(step, row[0], row[1]));
 
@@ -264,7 +264,6 @@ public final class Bench {
                 + "benchmark's own JVM; each figure follows a warm-up of the same length (%d s).", d.toSeconds());
     }
 
-    /** Batch ingest at full speed while watching how fast cases get their owner. */
     /**
      * The services were started moments ago, and a JVM compiles its hot code during its first minutes under load
      * (each service spent one to two minutes of CPU in its JIT compilers in its first minutes here): batch and single
@@ -294,6 +293,7 @@ public final class Bench {
         return post(listening + "/api/v1/mentions/batch", body.append("]}").toString(), "partner");
     }
 
+    /** Batch ingest at full speed while watching how fast cases get their owner. */
     private void sustained(double producerLimit) throws Exception {
         try (CaseWatcher watcher = new CaseWatcher(kafka)) {
             long start = System.nanoTime();
@@ -516,7 +516,8 @@ public final class Bench {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("brand", BRAND);
         body.put("channel", "x");
-        body.put("externalId", "bench-" + unique);
+        // the run's brand in the id: a batch's ids repeat from run to run, and a repeated id is a duplicate
+        body.put("externalId", BRAND + "-" + unique);
         body.put("author", Map.of("id", "author-" + unique, "handle", "user_" + unique));
         body.put("text", padded.toString());
         body.put("publishedAt", Instant.now().minusSeconds(5).truncatedTo(ChronoUnit.SECONDS).toString());
