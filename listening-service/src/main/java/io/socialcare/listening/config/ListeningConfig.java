@@ -37,6 +37,19 @@ public interface ListeningConfig {
 
     Crisis crisis();
 
+    Ingest ingest();
+
+    interface Ingest {
+
+        /**
+         * Group commit of single mentions ({@code POST /api/v1/mentions}): at most this many rounds are stored at
+         * once per instance; mentions that arrive meanwhile wait for the next round and are stored together, with
+         * the round trips of one call. A mention never waits while fewer rounds run. 0 stores each on its own.
+         */
+        @WithDefault("2")
+        int maxInFlight();
+    }
+
     interface Crisis {
 
         /** Whether spike detection runs. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -93,16 +94,20 @@ public class MentionPublisher {
      * answered already); what fails is left to the relay.
      *
      * @param stored the entry's mentions that were stored, in the entry's order
-     * @param trace the OpenTelemetry context of the request that captured them
+     * @param traceOf the OpenTelemetry context of the request that captured each of them
      */
-    public void publishInBackground(Entry entry, List<MentionEvent> stored, Context trace) {
-        publish(entry, stored, trace).subscribe().with(
+    public void publishInBackground(Entry entry, List<MentionEvent> stored, Function<MentionEvent, Context> traceOf) {
+        publish(entry, stored, traceOf).subscribe().with(
                 ignored -> Log.debugf("Outbox entry %s settled", entry.id()),
                 failure -> Log.warnf("Outbox entry %s stored but not settled (the relay takes it up): %s",
                         entry.id(), failure.getMessage()));
     }
 
     Uni<Void> publish(Entry entry, List<MentionEvent> stored, Context trace) {
+        return publish(entry, stored, m -> trace);
+    }
+
+    Uni<Void> publish(Entry entry, List<MentionEvent> stored, Function<MentionEvent, Context> traceOf) {
         if (stored.isEmpty()) {
             return outbox.delete(entry.id());
         }
@@ -119,7 +124,7 @@ public class MentionPublisher {
             }
             Map<String, String> errors = new ConcurrentHashMap<>();
             Uni<List<Boolean>> sends = direct.isEmpty() ? Uni.createFrom().item(List.of())
-                    : Uni.join().all(direct.stream().map(m -> send(m, trace).replaceWith(Boolean.TRUE)
+                    : Uni.join().all(direct.stream().map(m -> send(m, traceOf.apply(m)).replaceWith(Boolean.TRUE)
                             .onFailure().recoverWithItem(failure -> {
                                 errors.put(m.id(), String.valueOf(failure.getMessage()));
                                 return Boolean.FALSE;

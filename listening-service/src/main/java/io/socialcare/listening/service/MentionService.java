@@ -13,7 +13,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -28,6 +31,7 @@ import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
 import io.socialcare.commons.ids.Ids;
 import io.socialcare.commons.paging.Cursors;
 import io.socialcare.commons.paging.Page;
@@ -60,6 +64,7 @@ import io.vertx.mutiny.core.Vertx;
 public class MentionService {
 
     public static final int MAX_BATCH = 500;
+    private static final String ORIGIN_API = "api";
     /** Up to this many mentions, of at most this many characters in all, are analysed on the request's thread. */
     private static final int ANALYSE_INLINE = 8;
     private static final int ANALYSE_INLINE_CHARS = 2_000;
@@ -67,8 +72,17 @@ public class MentionService {
     private static final int ANALYSIS_CHUNKS = Math.max(2, Runtime.getRuntime().availableProcessors());
     private static final Pattern LANG = Pattern.compile("[a-zA-Z]{2}");
 
-    /** An item as read from the request: a mention, or the problem that made it unreadable. */
-    private record Parsed(MentionRequest request, ProblemException problem) {
+    /**
+     * An item as read from its request: a mention, or the problem that made it unreadable; with what its caller may
+     * write into (the token's brand scope) and the trace of the request it came with.
+     */
+    private record Parsed(MentionRequest request, ProblemException problem, Predicate<String> mayWrite,
+            Context trace) {
+    }
+
+    /** A single capture waiting for its round (group commit), and where to answer it. */
+    private record Waiting(Parsed item, UniEmitter<? super CaptureResult> answer,
+            io.vertx.core.Context requestContext) {
     }
 
     /** What became of one item: a result, or the problem that rejected it. */
@@ -79,8 +93,8 @@ public class MentionService {
         }
     }
 
-    /** An item that passed validation, at its position in the request. */
-    private record Candidate(int index, MentionEvent mention) {
+    /** An item that passed validation, at its position in the call, with the trace of its request. */
+    private record Candidate(int index, MentionEvent mention, Context trace) {
     }
 
     private final MentionRepository mentions;
@@ -93,6 +107,10 @@ public class MentionService {
     private final CrisisDetector crisis;
     private final MeterRegistry registry;
     private final Vertx vertx;
+    /** Single captures that arrived while {@code maxInFlight} rounds were being stored. */
+    private final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
+    /** Rounds of single captures being stored now. */
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     public MentionService(MentionRepository mentions, OutboxRepository outbox, BrandRepository brands,
             Analyser analyser, MentionPublisher publisher, ListeningConfig config, ObjectMapper mapper,
@@ -117,13 +135,87 @@ public class MentionService {
      * @return accepted or duplicate; fails with a {@link ProblemException} (400/403) otherwise
      */
     public Uni<CaptureResult> capture(MentionRequest request, Predicate<String> mayWrite, String origin) {
-        return captureAll(Collections.singletonList(new Parsed(request, null)), mayWrite, origin).map(outcomes -> {
-            Outcome outcome = outcomes.get(0);
-            if (outcome.problem() != null) {
-                throw outcome.problem();
-            }
-            return outcome.result();
+        Parsed item = new Parsed(request, null, mayWrite, Context.current());
+        if (!ORIGIN_API.equals(origin) || config.ingest().maxInFlight() <= 0) {
+            return captureAll(Collections.singletonList(item), origin).map(outcomes -> answer(outcomes.get(0)));
+        }
+        io.vertx.core.Context requestContext = io.vertx.core.Vertx.currentContext();
+        return Uni.createFrom().emitter(answer -> {
+            waiting.add(new Waiting(item, answer, requestContext));
+            startRounds();
         });
+    }
+
+    private static CaptureResult answer(Outcome outcome) {
+        if (outcome.problem() != null) {
+            throw outcome.problem();
+        }
+        return outcome.result();
+    }
+
+    /**
+     * Group commit of single captures. While fewer than {@code listening.ingest.max-in-flight} rounds are being
+     * stored, a single mention starts its own round at once (no added wait); the ones that arrive meanwhile wait and
+     * go together, up to {@link #MAX_BATCH}, in the next round that starts, which costs the round trips of one call
+     * (one outbox entry, one {@code insertMany}, one settle) instead of one set per mention. Each keeps its own answer,
+     * brand scope and trace; one item's problem is its own answer only.
+     */
+    private void startRounds() {
+        while (!waiting.isEmpty()) {
+            int running = inFlight.get();
+            if (running >= config.ingest().maxInFlight()) {
+                // a round ends with startRounds(): it takes what waits now
+                return;
+            }
+            if (!inFlight.compareAndSet(running, running + 1)) {
+                continue;
+            }
+            List<Waiting> round = new ArrayList<>();
+            Waiting next;
+            while (round.size() < MAX_BATCH && (next = waiting.poll()) != null) {
+                round.add(next);
+            }
+            if (round.isEmpty()) {
+                inFlight.decrementAndGet();
+                continue;
+            }
+            List<Parsed> items = new ArrayList<>(round.size());
+            round.forEach(w -> items.add(w.item()));
+            Uni<List<Outcome>> stored;
+            try {
+                stored = captureAll(items, ORIGIN_API);
+            } catch (RuntimeException e) {
+                stored = Uni.createFrom().failure(e);
+            }
+            stored.subscribe().with(outcomes -> {
+                inFlight.decrementAndGet();
+                for (int i = 0; i < round.size(); i++) {
+                    Outcome outcome = outcomes.get(i);
+                    Waiting w = round.get(i);
+                    answerOnRequestContext(w, () -> {
+                        if (outcome.problem() != null) {
+                            w.answer().fail(outcome.problem());
+                        } else {
+                            w.answer().complete(outcome.result());
+                        }
+                    });
+                }
+                startRounds();
+            }, failure -> {
+                inFlight.decrementAndGet();
+                round.forEach(w -> answerOnRequestContext(w, () -> w.answer().fail(failure)));
+                startRounds();
+            });
+        }
+    }
+
+    /** Answers a waiting capture on its own request's Vert.x context, where its request continues. */
+    private static void answerOnRequestContext(Waiting w, Runnable answer) {
+        if (w.requestContext() == null || w.requestContext() == io.vertx.core.Vertx.currentContext()) {
+            answer.run();
+        } else {
+            w.requestContext().runOnContext(ignored -> answer.run());
+        }
     }
 
     /**
@@ -133,10 +225,11 @@ public class MentionService {
     public Uni<List<CaptureResult>> captureEach(List<MentionRequest> requests, Predicate<String> mayWrite,
             String origin) {
         List<Parsed> parsed = new ArrayList<>(requests.size());
+        Context trace = Context.current();
         for (MentionRequest request : requests) {
-            parsed.add(new Parsed(request, null));
+            parsed.add(new Parsed(request, null, mayWrite, trace));
         }
-        return captureAll(parsed, mayWrite, origin).map(MentionService::results);
+        return captureAll(parsed, origin).map(MentionService::results);
     }
 
     /** Captures each item of a batch on its own, in order; a rejected item does not stop the others. */
@@ -146,10 +239,11 @@ public class MentionService {
                     "must hold between 1 and " + MAX_BATCH + " mentions"));
         }
         List<Parsed> parsed = new ArrayList<>(items.size());
+        Context trace = Context.current();
         for (JsonNode item : items) {
-            parsed.add(parse(item));
+            parsed.add(parse(item, mayWrite, trace));
         }
-        return captureAll(parsed, mayWrite, "api").map(MentionService::results);
+        return captureAll(parsed, ORIGIN_API).map(MentionService::results);
     }
 
     private static List<CaptureResult> results(List<Outcome> outcomes) {
@@ -160,27 +254,25 @@ public class MentionService {
         return results;
     }
 
-    private Parsed parse(JsonNode item) {
+    private Parsed parse(JsonNode item, Predicate<String> mayWrite, Context trace) {
         try {
             if (item == null || !item.isObject()) {
                 throw ProblemException.invalid("body", "must be a JSON object");
             }
-            return new Parsed(mapper.treeToValue(item, MentionRequest.class), null);
+            return new Parsed(mapper.treeToValue(item, MentionRequest.class), null, mayWrite, trace);
         } catch (ProblemException e) {
-            return new Parsed(null, e);
+            return new Parsed(null, e, mayWrite, trace);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             String field = "body";
             if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
                 field = pathOf(mapping.getPath());
             }
-            return new Parsed(null, ProblemException.invalid(field, "has the wrong type or shape"));
+            return new Parsed(null, ProblemException.invalid(field, "has the wrong type or shape"), mayWrite, trace);
         }
     }
 
-    private Uni<List<Outcome>> captureAll(List<Parsed> items, Predicate<String> mayWrite, String origin) {
+    private Uni<List<Outcome>> captureAll(List<Parsed> items, String origin) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        // the request's trace, taken here on its own thread: the records continue it wherever the send starts
-        Context trace = Context.current();
         Outcome[] outcomes = new Outcome[items.size()];
         Validator[] validators = new Validator[items.size()];
         Instant[] published = new Instant[items.size()];
@@ -200,7 +292,7 @@ public class MentionService {
             published[i] = validate(request, v, now);
             String brandId = request.brand();
             if (brandId != null && !brandId.isBlank()) {
-                if (!mayWrite.test(brandId)) {
+                if (!item.mayWrite().test(brandId)) {
                     outcomes[i] = Outcome.rejected(ProblemException.forbidden(
                             "The token's brand scope does not include brand '" + brandId + "'"));
                     continue;
@@ -234,9 +326,9 @@ public class MentionService {
                     sameAs[i] = first;
                     continue;
                 }
-                valid.add(new Valid(i, request, brand, published[i]));
+                valid.add(new Valid(i, request, brand, published[i], items.get(i).trace()));
             }
-            return analyseAll(valid, now).chain(candidates -> store(candidates, origin, now, trace)).map(stored -> {
+            return analyseAll(valid, now).chain(candidates -> store(candidates, origin, now)).map(stored -> {
                 for (int i = 0; i < items.size(); i++) {
                     if (outcomes[i] == null && sameAs[i] < 0) {
                         outcomes[i] = new Outcome(stored.get(i), null);
@@ -254,7 +346,7 @@ public class MentionService {
     }
 
     /** A valid item before analysis. */
-    private record Valid(int index, MentionRequest request, Brand brand, Instant publishedAt) {
+    private record Valid(int index, MentionRequest request, Brand brand, Instant publishedAt, Context trace) {
     }
 
     /**
@@ -287,7 +379,7 @@ public class MentionService {
     private List<Candidate> analyse(List<Valid> valid, Instant now) {
         List<Candidate> candidates = new ArrayList<>(valid.size());
         for (Valid v : valid) {
-            candidates.add(new Candidate(v.index(), build(v.request(), v.brand(), v.publishedAt(), now)));
+            candidates.add(new Candidate(v.index(), build(v.request(), v.brand(), v.publishedAt(), now), v.trace()));
         }
         return candidates;
     }
@@ -310,7 +402,7 @@ public class MentionService {
     /**
      * Assesses, stores and publishes the candidates; the result of each by its index in the request.
      */
-    private Uni<Map<Integer, CaptureResult>> store(List<Candidate> all, String origin, Instant now, Context trace) {
+    private Uni<Map<Integer, CaptureResult>> store(List<Candidate> all, String origin, Instant now) {
         if (all.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
@@ -333,10 +425,10 @@ public class MentionService {
                 }
             }
             if (fresh.isEmpty()) {
-                publisher.publishInBackground(written.getItem1(), List.of(), trace);
+                publisher.publishInBackground(written.getItem1(), List.of(), m -> Context.root());
                 return Uni.createFrom().item(results);
             }
-            return storeFresh(written.getItem1(), fresh, origin, now, trace).map(stored -> {
+            return storeFresh(written.getItem1(), fresh, origin, now).map(stored -> {
                 results.putAll(stored);
                 return results;
             });
@@ -362,7 +454,7 @@ public class MentionService {
     }
 
     private Uni<Map<Integer, CaptureResult>> storeFresh(OutboxRepository.Entry entry, List<Candidate> candidates,
-            String origin, Instant now, Context trace) {
+            String origin, Instant now) {
         return assess(candidates, now).chain(assessed -> {
             List<MentionEvent> events = new ArrayList<>(assessed.size());
             for (Assessed a : assessed) {
@@ -370,7 +462,7 @@ public class MentionService {
             }
             return mentions.insertAll(events, origin)
                     .chain(duplicates -> settle(candidates, assessed, duplicates, now))
-                    .invoke(results -> publish(entry, assessed, results, trace));
+                    .invoke(results -> publish(entry, assessed, results));
         });
     }
 
@@ -462,16 +554,18 @@ public class MentionService {
     }
 
     /** Hands the stored mentions of the entry to the publisher, which settles the entry. */
-    private void publish(OutboxRepository.Entry entry, List<Assessed> assessed, Map<Integer, CaptureResult> results,
-            Context trace) {
+    private void publish(OutboxRepository.Entry entry, List<Assessed> assessed, Map<Integer, CaptureResult> results) {
         List<MentionEvent> stored = new ArrayList<>(assessed.size());
+        // each record continues the trace of the request that captured its mention, wherever the send starts
+        Map<String, Context> traces = new HashMap<>();
         for (Assessed a : assessed) {
             CaptureResult result = results.get(a.candidate().index());
             if (result != null && result.isAccepted()) {
                 stored.add(a.mention());
+                traces.put(a.mention().id(), a.candidate().trace());
             }
         }
-        publisher.publishInBackground(entry, stored, trace);
+        publisher.publishInBackground(entry, stored, m -> traces.getOrDefault(m.id(), Context.root()));
     }
 
     private static MentionEvent critical(MentionEvent m) {
