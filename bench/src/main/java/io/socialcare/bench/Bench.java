@@ -51,7 +51,7 @@ public final class Bench {
     private final Map<String, String> env = System.getenv();
     private final int seconds = Integer.parseInt(env.getOrDefault("BENCH_SECONDS", "20"));
     private final List<Integer> loads = parseLoads(env.getOrDefault("BENCH_LOADS", "25,50,100,500,1000,2000"));
-    private final int warmUp = Integer.parseInt(env.getOrDefault("BENCH_WARMUP", "60"));
+    private final int warmUp = Integer.parseInt(env.getOrDefault("BENCH_WARMUP", "180"));
     private final String listening = env.getOrDefault("LISTENING_URL", "http://127.0.0.1:8081");
     private final String routing = env.getOrDefault("ROUTING_URL", "http://127.0.0.1:8082");
     private final String response = env.getOrDefault("RESPONSE_URL", "http://127.0.0.1:8083");
