@@ -333,7 +333,8 @@ public final class Bench {
     private void latencyByLoad() throws Exception {
         report.heading("Latency against offered load (single ingest, open loop)")
                 .table("offered /s", "202s /s", "errors", "POST p50 ms", "POST p99 ms", "POST p99.9 ms",
-                        "→ owner p50 ms", "→ owner p99 ms", "→ owner p99.9 ms", "routed /s");
+                        "→ owner p50 ms", "→ owner p99 ms", "→ owner p99.9 ms", "routed /s",
+                        "bench CPU ms/request");
         double[] x = new double[loads.size()];
         double[] postP99 = new double[loads.size()];
         double[] e2eP50 = new double[loads.size()];
@@ -382,9 +383,12 @@ public final class Bench {
                 routedRate[li] = routed / (double) seconds;
                 report.row(load, Report.fmt(result.achievedPerSecond()), result.errors(), Report.fmt(result.p(50)),
                         Report.fmt(result.p(99)), Report.fmt(result.p(99.9)), Report.fmt(e2eP50[li]),
-                        Report.fmt(e2eP99[li]), Report.fmt(e2eP999[li]), Report.fmt(routedRate[li]));
+                        Report.fmt(e2eP99[li]), Report.fmt(e2eP999[li]), Report.fmt(routedRate[li]),
+                        Report.fmt(result.clientCpuMillisPerRequest()));
             }
         }
+        report.line("").line("\"bench CPU ms/request\": the CPU this benchmark process used per request during the step "
+                + "(its HTTP client and its reader of `cases`), taken from the same two cores as the stack.");
         int at500 = loads.indexOf(500);
         if (at500 >= 0) {
             report.line("").line("Targets at 500/s: single ingest p99 ≤ 20 ms: %s (%s ms); mention → case p99 ≤ 250 ms: %s (%s ms).",

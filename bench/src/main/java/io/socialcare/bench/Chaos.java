@@ -217,7 +217,7 @@ public final class Chaos {
             Sent s = new Sent(i, run + "-c" + (i % customers), System.nanoTime());
             sent.add(s);
             inFlight.incrementAndGet();
-            Load.HTTP.sendAsync(mention(s), HttpResponse.BodyHandlers.ofString()).whenComplete((answer, failure) -> {
+            Load.send(mention(s)).whenComplete((answer, failure) -> {
                 try {
                     if (failure == null) {
                         s.status = answer.statusCode();

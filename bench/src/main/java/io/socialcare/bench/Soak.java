@@ -3,7 +3,6 @@ package io.socialcare.bench;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,7 +79,7 @@ public final class Soak {
             }
             int window = (int) Math.min(windows - 1, (due - start) / 10_000_000_000L);
             outstanding.incrementAndGet();
-            Load.HTTP.sendAsync(mention(i, partner), HttpResponse.BodyHandlers.discarding()).whenComplete((answer, failure) -> {
+            Load.send(mention(i, partner)).whenComplete((answer, failure) -> {
                 recorders[window].recordValue(Math.max(1, (System.nanoTime() - due) / 1000));
                 if (failure != null) {
                     failures.computeIfAbsent(failure.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
