@@ -40,6 +40,12 @@ public final class Bench {
      */
     private static final String BRAND = "bench-" + DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
             .withZone(ZoneOffset.UTC).format(Instant.now());
+    /**
+     * The warm-up's own brand, department and agents: every benchmark mention comes from a new customer and opens a
+     * case, and the warm-up's cases would otherwise fill the measured brand's agents (100 × capacity 1,000), leaving
+     * the measured steps' cases without an owner.
+     */
+    private static final String WARM = BRAND + "-warm";
     private static final String[] SUGGESTIONS = {
         "Deberían añadir leche de almendras en todas las tiendas, la pediría cada día",
         "Please add an order-ahead option to the app so we can skip the queue",
@@ -77,7 +83,7 @@ public final class Bench {
     }
 
     private String token(String role) {
-        return tokens.computeIfAbsent(role, r -> keycloak.token(r, "admin".equals(r) ? List.of() : List.of(BRAND)));
+        return tokens.computeIfAbsent(role, r -> keycloak.token(r, "admin".equals(r) ? List.of() : List.of(BRAND, WARM)));
     }
 
     private Supplier<String> as(String role) {
@@ -171,14 +177,17 @@ public final class Bench {
     }
 
     private void configure() {
-        api.put(listening + "/api/v1/brands/" + BRAND, as("admin"), Map.of("name", "Bench", "keywords",
-                List.of("bench", "aurora"), "handles", List.of("@bench"))).expect(200, 201, 204);
-        api.put(routing + "/api/v1/departments/" + BRAND + "-care", as("admin"), Map.of("brand", BRAND, "name", "Care",
-                "intents", List.of(), "topics", List.of(), "languages", List.of(), "position", 1)).expect(200, 201, 204);
-        for (int i = 0; i < 100; i++) {
-            api.put(routing + "/api/v1/agents/" + BRAND + "-agent-" + i, as("admin"), Map.of("brand", BRAND, "name", "Agent " + i,
-                    "department", BRAND + "-care", "languages", List.of("es", "en", "pt"), "skills", List.of(),
-                    "capacity", 1000, "available", true)).expect(200, 201, 204);
+        for (String brand : List.of(BRAND, WARM)) {
+            api.put(listening + "/api/v1/brands/" + brand, as("admin"), Map.of("name", "Bench", "keywords",
+                    List.of("bench", "aurora"), "handles", List.of("@bench"))).expect(200, 201, 204);
+            api.put(routing + "/api/v1/departments/" + brand + "-care", as("admin"), Map.of("brand", brand, "name",
+                    "Care", "intents", List.of(), "topics", List.of(), "languages", List.of(), "position", 1))
+                    .expect(200, 201, 204);
+            for (int i = 0; i < 100; i++) {
+                api.put(routing + "/api/v1/agents/" + brand + "-agent-" + i, as("admin"), Map.of("brand", brand,
+                        "name", "Agent " + i, "department", brand + "-care", "languages", List.of("es", "en", "pt"),
+                        "skills", List.of(), "capacity", 1000, "available", true)).expect(200, 201, 204);
+            }
         }
     }
 
@@ -274,21 +283,26 @@ public final class Bench {
             return;
         }
         Duration half = Duration.ofSeconds(Math.max(1, warmUp / 2));
-        Load.closedLoop("warm-up batch ingest", 4, half, i -> batch("w" + i), 500);
+        Load.closedLoop("warm-up batch ingest", 4, half, i -> batch("w" + i, WARM), 500);
         String run = UUID.randomUUID().toString().substring(0, 8);
         Load.openLoop("warm-up single ingest", 50, half,
-                i -> post(listening + "/api/v1/mentions", mention("w" + run + "-" + i), "partner"), null);
+                i -> post(listening + "/api/v1/mentions", mention("w" + run + "-" + i, WARM), "partner"), null);
         drain("after the warm-up");
     }
 
     /** A batch of 500 mentions whose ids start with {@code prefix}. */
     private HttpRequest batch(String prefix) {
+        return batch(prefix, BRAND);
+    }
+
+    /** A batch of 500 mentions of {@code brand} whose ids start with {@code prefix}. */
+    private HttpRequest batch(String prefix, String brand) {
         StringBuilder body = new StringBuilder("{\"mentions\":[");
         for (int m = 0; m < 500; m++) {
             if (m > 0) {
                 body.append(',');
             }
-            body.append(mention(prefix + "-" + m));
+            body.append(mention(prefix + "-" + m, brand));
         }
         return post(listening + "/api/v1/mentions/batch", body.append("]}").toString(), "partner");
     }
@@ -509,6 +523,10 @@ public final class Bench {
 
     /** A realistic 1 KiB mention from a new customer; one in five is a suggestion. */
     private static String mention(String unique) {
+        return mention(unique, BRAND);
+    }
+
+    private static String mention(String unique, String brand) {
         int h = Math.abs(unique.hashCode());
         String text = h % 5 == 0 ? SUGGESTIONS[h % SUGGESTIONS.length]
                 : "@bench el pedido " + unique + " llegó tarde y frío otra vez, y la app me cobró dos veces. "
@@ -518,10 +536,10 @@ public final class Bench {
             padded.append(" Gracias.");
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("brand", BRAND);
+        body.put("brand", brand);
         body.put("channel", "x");
         // the run's brand in the id: a batch's ids repeat from run to run, and a repeated id is a duplicate
-        body.put("externalId", BRAND + "-" + unique);
+        body.put("externalId", brand + "-" + unique);
         body.put("author", Map.of("id", "author-" + unique, "handle", "user_" + unique));
         body.put("text", padded.toString());
         body.put("publishedAt", Instant.now().minusSeconds(5).truncatedTo(ChronoUnit.SECONDS).toString());
