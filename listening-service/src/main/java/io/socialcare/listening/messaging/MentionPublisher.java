@@ -103,10 +103,6 @@ public class MentionPublisher {
                         entry.id(), failure.getMessage()));
     }
 
-    Uni<Void> publish(Entry entry, List<MentionEvent> stored, Context trace) {
-        return publish(entry, stored, m -> trace);
-    }
-
     Uni<Void> publish(Entry entry, List<MentionEvent> stored, Function<MentionEvent, Context> traceOf) {
         if (stored.isEmpty()) {
             return outbox.delete(entry.id());

@@ -71,7 +71,7 @@ class OrderPerKeyTest {
         Entry newerEntry = store(newer, Instant.now().plusSeconds(10));
 
         try (TopicReader reader = new TopicReader("mentions")) {
-            publisher.publish(newerEntry, List.of(newer), Context.root()).await().atMost(WAIT);
+            publisher.publish(newerEntry, List.of(newer), m -> Context.root()).await().atMost(WAIT);
             // not sent: kept in its entry, handed to the relay, which passes it over while the older entry is leased
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
                 assertTrue(inOutbox(newer), "the newer mention left the outbox");
@@ -95,7 +95,7 @@ class OrderPerKeyTest {
         Entry entry = store(first, Instant.now().plusSeconds(3600));
 
         try (TopicReader reader = new TopicReader("mentions")) {
-            publisher.publish(entry, List.of(first), Context.root()).await().atMost(WAIT);
+            publisher.publish(entry, List.of(first), m -> Context.root()).await().atMost(WAIT);
             assertTrue(!inOutbox(first), "the entry was not settled");
             await().atMost(Duration.ofSeconds(10)).untilAsserted(
                     () -> assertEquals(1, reader.containing(first.id()).size()));
@@ -105,7 +105,7 @@ class OrderPerKeyTest {
             Entry blockerEntry = store(blocker, Instant.now().plusSeconds(3600));
             MentionEvent next = mention(brand, "u-free", "next");
             Entry nextEntry = store(next, Instant.now().plusSeconds(3600));
-            publisher.publish(nextEntry, List.of(next), Context.root()).await().atMost(WAIT);
+            publisher.publish(nextEntry, List.of(next), m -> Context.root()).await().atMost(WAIT);
             assertTrue(!inOutbox(next), "a key that was released was checked again");
             await().atMost(Duration.ofSeconds(10)).untilAsserted(
                     () -> assertEquals(1, reader.containing(next.id()).size()));
